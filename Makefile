@@ -1,0 +1,81 @@
+# Open Audio Production Course — build and test.
+#
+#   make html       the complete site (HTML + PDF + EPUB downloads) in _build/html/
+#   make test       the test suite
+#
+# Every build treats warnings as errors. Run `make help` for all targets.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BUILDDIR    ?= _build
+SPHINXOPTS  ?=
+SPHINXBUILD  = $(VENV)/bin/sphinx-build
+SPHINX       = $(SPHINXBUILD) -c . -W --keep-going -n $(SPHINXOPTS)
+BASENAME     = open-audio-production-course
+PDF          = $(BUILDDIR)/latex/$(BASENAME).pdf
+EPUB         = $(BUILDDIR)/epub/$(BASENAME).epub
+STAMP        = $(VENV)/.requirements-installed
+DEBSTAMP     = $(BUILDDIR)/.debian-deps-ok
+
+# Everything a build depends on: a change to any of these rebuilds the PDF and EPUB.
+SOURCES := conf.py $(shell find docs ext soundlib figures -type f \
+             -not -name '*.pyc' -not -path '*/__pycache__/*' 2>/dev/null)
+
+.DEFAULT_GOAL := help
+.PHONY: help venv deps html pdf epub spelling linkcheck serve test bench clean
+
+help:  ## list the targets
+	@echo "Targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | \
+	  awk -F'\t' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+venv: $(STAMP)  ## create .venv from requirements.txt (again when it changes)
+
+$(STAMP): requirements.txt
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+deps: $(DEBSTAMP)  ## check the Debian packages (installs them when run as root)
+
+$(DEBSTAMP): tools/debian-packages.txt
+	tools/debian-deps.sh
+	@mkdir -p $(BUILDDIR) && touch $@
+
+html: $(STAMP) $(DEBSTAMP) $(PDF) $(EPUB)  ## the site, with the PDF and EPUB to download
+	$(SPHINX) -b html docs $(BUILDDIR)/html
+	@mkdir -p $(BUILDDIR)/html/downloads
+	@cp -p $(PDF) $(EPUB) $(BUILDDIR)/html/downloads/
+	@echo "Site: $(BUILDDIR)/html/index.html"
+
+pdf: $(PDF)  ## the PDF (LaTeX through latexmk and XeLaTeX)
+
+$(PDF): $(STAMP) $(DEBSTAMP) $(SOURCES)
+	$(SPHINX) -b latex docs $(BUILDDIR)/latex
+	$(MAKE) -C $(BUILDDIR)/latex LATEXMKOPTS="-quiet -interaction=nonstopmode -halt-on-error" all-pdf
+	@test -s $@ && touch $@
+
+epub: $(EPUB)  ## the EPUB
+
+$(EPUB): $(STAMP) $(DEBSTAMP) $(SOURCES)
+	$(SPHINX) -b epub docs $(BUILDDIR)/epub
+	@test -s $@ && touch $@
+
+spelling: $(STAMP) $(DEBSTAMP)  ## check spelling (en_US); fails on any misspelling
+	$(SPHINX) -b spelling docs $(BUILDDIR)/spelling
+
+linkcheck: $(STAMP)  ## check the external links (needs a network; not part of the tests)
+	$(SPHINX) -b linkcheck docs $(BUILDDIR)/linkcheck
+
+serve: $(STAMP)  ## live preview for authors, rebuilt on every save
+	$(VENV)/bin/sphinx-autobuild -c . -n --watch ext --watch soundlib --watch figures \
+	  docs $(BUILDDIR)/serve
+
+test: $(STAMP) $(DEBSTAMP)  ## run the test suite (builds the course once, in a temporary folder)
+	$(VENV)/bin/python -m pytest tests
+
+bench: $(STAMP) $(DEBSTAMP)  ## print build times and site sizes (goals in tools/bench.py)
+	$(VENV)/bin/python tools/bench.py
+
+clean:  ## remove every build output and the audio cache
+	rm -rf $(BUILDDIR)
