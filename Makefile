@@ -16,13 +16,14 @@ PDF          = $(BUILDDIR)/latex/$(BASENAME).pdf
 EPUB         = $(BUILDDIR)/epub/$(BASENAME).epub
 STAMP        = $(VENV)/.requirements-installed
 DEBSTAMP     = $(BUILDDIR)/.debian-deps-ok
+TESTDEBSTAMP = $(BUILDDIR)/.debian-test-deps-ok
 
 # Everything a build depends on: a change to any of these rebuilds the PDF and EPUB.
 SOURCES := conf.py $(shell find docs ext soundlib figures -type f \
              -not -name '*.pyc' -not -path '*/__pycache__/*' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv deps html pdf epub spelling linkcheck serve test bench clean
+.PHONY: help venv deps html html-only pdf epub spelling linkcheck serve test bench clean
 
 help:  ## list the targets
 	@echo "Targets:"
@@ -48,6 +49,9 @@ html: $(STAMP) $(DEBSTAMP) $(PDF) $(EPUB)  ## the site, with the PDF and EPUB to
 	@cp -p $(PDF) $(EPUB) $(BUILDDIR)/html/downloads/
 	@echo "Site: $(BUILDDIR)/html/index.html"
 
+html-only: $(STAMP) $(DEBSTAMP)  ## the HTML alone, for a quick look (keeps the last downloads)
+	$(SPHINX) -b html docs $(BUILDDIR)/html
+
 pdf: $(PDF)  ## the PDF (LaTeX through latexmk and XeLaTeX)
 
 $(PDF): $(STAMP) $(DEBSTAMP) $(SOURCES)
@@ -71,7 +75,11 @@ serve: $(STAMP)  ## live preview for authors, rebuilt on every save
 	$(VENV)/bin/sphinx-autobuild -c . -n --watch ext --watch soundlib --watch figures \
 	  docs $(BUILDDIR)/serve
 
-test: $(STAMP) $(DEBSTAMP)  ## run the test suite (builds the course once, in a temporary folder)
+$(TESTDEBSTAMP): tools/debian-packages.txt tools/debian-packages-test.txt
+	tools/debian-deps.sh debian-packages.txt debian-packages-test.txt
+	@mkdir -p $(BUILDDIR) && touch $@
+
+test: $(STAMP) $(DEBSTAMP) $(TESTDEBSTAMP)  ## run the test suite (builds the course once, in a temporary folder)
 	$(VENV)/bin/python -m pytest tests
 
 bench: $(STAMP) $(DEBSTAMP)  ## print build times and site sizes (goals in tools/bench.py)

@@ -53,7 +53,11 @@ def main(number: str) -> int:
         ]
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         for line in (proc.stderr + proc.stdout).splitlines():
-            if "excluded document" in line or "nonexisting document" in line and "modules/" in line and module not in line:
+            # Links to the rest of the course cannot resolve in a one-module build.
+            if "excluded document" in line:
+                continue
+            if ("nonexisting document" in line or "unknown document" in line) and re.search(
+                    r"'/?(modules/(?!%s)|faq/|instructors/|authoring/|references|about)" % re.escape(module), line):
                 continue
             if module in line or f"m{number}" in line or "Traceback" in line or "Extension error" in line or "Exception" in line:
                 problems.append(line.replace(str(src), "docs"))

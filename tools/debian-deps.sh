@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Make sure the Debian packages in tools/debian-packages.txt are installed.
-# As root: install the missing ones with apt-get. Otherwise: print the exact command and fail.
+# Make sure the Debian packages listed in the given files (default: tools/debian-packages.txt)
+# are installed. As root: install the missing ones with apt-get. Otherwise: print the exact
+# command and fail.
+#   tools/debian-deps.sh                                   the build's packages
+#   tools/debian-deps.sh debian-packages.txt debian-packages-test.txt   build + tests
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-mapfile -t wanted < <(grep -v -E '^\s*(#|$)' "$here/debian-packages.txt")
+lists=("$@"); [ ${#lists[@]} -gt 0 ] || lists=(debian-packages.txt)
+wanted=()
+for list in "${lists[@]}"; do
+    mapfile -t -O "${#wanted[@]}" wanted < <(grep -v -E '^\s*(#|$)' "$here/$(basename "$list")")
+done
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "debian-deps: this is not a Debian-based system; install the equivalents of:" >&2
     printf '  %s\n' "${wanted[@]}" >&2

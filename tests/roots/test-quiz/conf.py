@@ -1,0 +1,37 @@
+# Test project for ext/quiz.py: one module folder with two lessons, a review and an answer key.
+import sys
+from pathlib import Path
+
+# The repository's ext/ (tests/test_quiz.py also puts it on sys.path for copies of this root).
+for _parent in Path(__file__).resolve().parents:
+    if (_parent / "ext" / "quiz.py").is_file():
+        sys.path.insert(0, str(_parent / "ext"))
+        break
+
+project = "Quiz test"
+version = "1.0"
+extensions = ["sphinx_design", "quiz"]
+root_doc = "index"
+exclude_patterns = ["_build"]
+latex_documents = [("index", "quiztest.tex", "Quiz test", "Tests", "manual")]
+latex_engine = "xelatex"
+epub_author = "Tests"
+epub_publisher = "Tests"
+epub_copyright = "2026, Tests"
+
+
+def _stand_in_audio(app):
+    # What ext/audio_example.py stores; a stand-in so that listening questions resolve.
+    app.env.audio_examples = {
+        "m01-beating": {
+            "docname": "modules/01-sound/lesson-a",
+            "file": "_audio/m01-beating.mp3",
+            "title": "m01-beating",
+            "number": "1.1",
+            "description": "Two steady sine tones, 440 Hz and 443 Hz, played together.",
+        },
+    }
+
+
+def setup(app):
+    app.connect("builder-inited", _stand_in_audio)

@@ -1,0 +1,116 @@
+"""Benchmark the build: print times and sizes (goals are printed beside them; nothing fails).
+
+Runs on a scratch copy of the repository so that the working tree and its _build/ are left
+alone. Prints:
+
+* fresh full build: ``make html`` from nothing (HTML + PDF + EPUB + audio generation);
+* no-op ``make html`` (goal: under 5 s on a 2-core machine);
+* ``make html`` after editing one lesson (goal: under 15 s for the HTML; the PDF and EPUB are
+  rebuilt too when a source changed, and their time is shown separately);
+* PDF time alone (``make pdf`` after an edit);
+* audio generation: examples, seconds, and audio bytes in the built site;
+* the size of the site, and the heaviest pages (HTML + CSS + JS + images they load, audio
+  excluded, compressed with gzip as a server would send them).
+
+Usage: python tools/bench.py [--skip-fresh]
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+IGNORE = shutil.ignore_patterns("_build", ".venv", ".git", "__pycache__", ".pytest_cache")
+
+
+def run(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        print(proc.stdout[-3000:], proc.stderr[-3000:], sep="\n", file=sys.stderr)
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return elapsed
+
+
+def dir_bytes(path: Path, suffixes: tuple[str, ...] | None = None) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and (suffixes is None or p.suffix in suffixes))
+
+
+def page_weights(site: Path) -> list[tuple[str, int]]:
+    """Compressed bytes of each page plus the same-site CSS, JS and images it references."""
+    from bs4 import BeautifulSoup
+
+    weights = []
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        files = {page}
+        for tag, attr in (("link", "href"), ("script", "src"), ("img", "src")):
+            for el in soup.find_all(tag):
+                ref = el.get(attr)
+                if not ref or "://" in ref or ref.startswith("data:"):
+                    continue
+                if tag == "link" and "stylesheet" not in (el.get("rel") or []):
+                    continue
+                target = (page.parent / ref.split("#")[0].split("?")[0]).resolve()
+                if target.is_file():
+                    files.add(target)
+        total = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+        weights.append((page.relative_to(site).as_posix(), total))
+    return sorted(weights, key=lambda w: -w[1])
+
+
+def main() -> None:
+    skip_fresh = "--skip-fresh" in sys.argv
+    work = Path(tempfile.mkdtemp(prefix="course-bench-")) / "repo"
+    shutil.copytree(ROOT, work, ignore=IGNORE)
+    if (ROOT / ".venv").exists():
+        os.symlink(ROOT / ".venv", work / ".venv")
+    if skip_fresh and (ROOT / "_build").exists():
+        shutil.copytree(ROOT / "_build", work / "_build", symlinks=True)
+    make = ["make", "html"]
+    print(f"machine: {os.cpu_count()} cores")
+    if not skip_fresh:
+        t = run(make, work)
+        print(f"fresh full build (make html, HTML+PDF+EPUB+audio): {t:7.1f} s")
+    t = run(make, work)
+    print(f"no-op make html:                                   {t:7.1f} s   (goal < 5 s)")
+    lesson = next(p for p in sorted((work / "docs" / "modules").glob("*/*.rst")) if p.name not in {
+        "index.rst", "exercise.rst", "review.rst", "reading.rst", "answers.rst"})
+    with open(lesson, "a", encoding="utf-8") as fh:
+        fh.write("\n")
+    start = time.perf_counter()
+    t_html = run(["make", "html-only"], work)
+    print(f"edit one lesson, HTML only (make html-only):       {t_html:7.1f} s   (goal < 15 s)  [{lesson.name}]")
+    t_pdf = run(["make", "pdf"], work)
+    print(f"  then the PDF (make pdf):                         {t_pdf:7.1f} s")
+    t_epub = run(["make", "epub"], work)
+    print(f"  then the EPUB (make epub):                       {t_epub:7.1f} s")
+    t = run(make, work)
+    print(f"  then make html (copies the downloads):           {t:7.1f} s")
+    print(f"edit one lesson, complete site:                    {time.perf_counter() - start:7.1f} s")
+    site = work / "_build" / "html"
+    audio = dir_bytes(site, (".mp3", ".wav", ".zip"))
+    print(f"site size: {dir_bytes(site) / 1e6:.1f} MB, of which audio and the practice ZIP "
+          f"{audio / 1e6:.1f} MB in {sum(1 for _ in (site / '_audio').glob('*')) if (site / '_audio').exists() else 0} files")
+    pdf = work / "_build" / "latex" / "open-audio-production-course.pdf"
+    if pdf.exists():
+        print(f"PDF: {pdf.stat().st_size / 1e6:.1f} MB; EPUB: "
+              f"{(work / '_build' / 'epub' / 'open-audio-production-course.epub').stat().st_size / 1e6:.1f} MB")
+    weights = page_weights(site)
+    print(f"page weight (gzip, audio excluded; goal < 120 KB for a lesson): heaviest "
+          f"{weights[0][0]} {weights[0][1] / 1024:.0f} KB")
+    for name, size in weights[:5]:
+        print(f"  {size / 1024:6.0f} KB  {name}")
+    shutil.rmtree(work.parent, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
