@@ -90,6 +90,9 @@ course_downloads = {
     "epub": "downloads/open-audio-production-course.epub",
 }
 
+# Diagrams: SVG in the HTML and EPUB (vector, no image maps), PDF in LaTeX.
+graphviz_output_format = "svg"
+
 # Offline by default: math is rendered to SVG at build time, never by a CDN script.
 html_math_renderer = "imgmath"
 imgmath_image_format = "svg"
@@ -101,7 +104,6 @@ latex_engine = "xelatex"
 latex_documents = [
     (root_doc, "open-audio-production-course.tex", project, author, "manual"),
 ]
-latex_appendices = ["glossary", "references"]
 latex_domain_indices = False
 latex_use_xindy = False
 latex_show_urls = "footnote"

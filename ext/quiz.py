@@ -268,7 +268,11 @@ class QuizDirective(_QuizDirective):
         if quiz_id:
             node["ids"] = [f"quiz-{quiz_id}"]
         node["quiz_id"] = quiz_id or nodes.make_id(title) or "quiz"
-        if title:
+        # A quiz titled like the section it opens ("Self-check" under "Self-check") would
+        # print the same words twice: keep the title for the quiz's id only.
+        section = self.state.parent
+        heading = section[0].astext().strip() if isinstance(section, nodes.section) and len(section) and isinstance(section[0], nodes.title) else ""
+        if title and title.casefold() != heading.casefold():
             textnodes, msgs = self.state.inline_text(title, self.lineno)
             para = nodes.paragraph(title, "", *textnodes)
             self.set_source_info(para)

@@ -49,4 +49,5 @@ def test_no_unresolved_references(course, pdf_text):
     assert "??" not in pdf_text
     log = next(course.latex.glob("*.log")).read_text(encoding="utf-8", errors="replace")
     assert "There were undefined references" not in log
+    assert "multiply defined" not in log
     assert not re.search(r"Reference `[^']*' on page \d+ undefined", log)

@@ -74,10 +74,12 @@ def sort_key(term: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", term.lower()).strip()
 
 
-def merge(write: bool) -> int:
+def merge(write: bool, only: list[str] | None = None) -> int:
     head, sep, _ = GLOSSARY.read_text(encoding="utf-8").partition(".. glossary::")
     main = parse_entries(GLOSSARY.read_text(encoding="utf-8"), str(GLOSSARY.relative_to(ROOT)))
     fragments = sorted((ROOT / "docs" / "modules").glob("*/_glossary.rst"))
+    if only:
+        fragments = [f for f in fragments if f.parent.name[:2] in only]
     merged: dict[str, tuple[list[str], list[str], str]] = {}
     alt_owner: dict[str, str] = {}
     problems = 0
@@ -118,6 +120,7 @@ def merge(write: bool) -> int:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite docs/glossary.rst and delete the fragments")
+    parser.add_argument("--only", nargs="*", help="module numbers whose fragments to merge (default: all)")
     args = parser.parse_args()
-    merge(args.write)
+    merge(args.write, args.only)
     sys.exit(0)
