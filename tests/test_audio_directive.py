@@ -7,11 +7,9 @@ sphinx.testing's SphinxTestApp. Module-scoped fixtures build each project once.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 import types
 import zipfile
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -21,28 +19,8 @@ from sphinx.util.console import strip_escape_sequences
 
 import audio_example as ax
 
-ROOTS = Path(__file__).resolve().parent / "roots"
 MINUS = "\N{MINUS SIGN}"
-
-
-def copy_root(tmp: Path, root: str, name: str = "src") -> Path:
-    src = tmp / name
-    shutil.copytree(ROOTS / f"test-{root}", src)
-    return src
-
-
-def build(src: Path, builder: str = "html", **conf) -> SphinxTestApp:
-    app = SphinxTestApp(builder, srcdir=src, confoverrides=conf or None,
-                        status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def warnings(app: SphinxTestApp) -> str:
-    return strip_escape_sequences(app.warning.getvalue())
+from sphinx_project import ROOTS, build, copy_root, warnings  # noqa: E402,F401
 
 
 def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:

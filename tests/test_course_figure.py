@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
 
 import course_figure as cf
 
-ROOTS = Path(__file__).resolve().parent / "roots"
-
-
-def copy_root(tmp: Path, root: str, name: str = "src") -> Path:
-    src = tmp / name
-    shutil.copytree(ROOTS / f"test-{root}", src)
-    return src
-
-
-def build(src: Path, builder: str = "html", **conf) -> SphinxTestApp:
-    app = SphinxTestApp(builder, srcdir=src, confoverrides=conf or None,
-                        status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def warnings(app: SphinxTestApp) -> str:
-    return strip_escape_sequences(app.warning.getvalue())
+from sphinx_project import build, copy_root, warnings  # noqa: E402
 
 
 @pytest.fixture(scope="module", autouse=True)
