@@ -15,9 +15,13 @@ def pdf_text(course):
     return out.stdout
 
 
-def test_pdf_has_title_and_contents(pdf_text):
+def test_pdf_has_title_and_contents(course, pdf_text):
     assert "Open Audio Production Course" in pdf_text
-    assert "Contents" in pdf_text
+    front = subprocess.run(["pdftotext", "-l", "4", "-layout", str(course.pdf), "-"],
+                           capture_output=True, text=True).stdout
+    assert re.search(r"^\s*contents\s*$", front, re.I | re.M), "no table of contents heading"
+    # the table of contents lists every module with a page number
+    assert len(re.findall(r"^\s*\d+\s+Module \d+: .*\s\d+\s*$", front, re.M)) == 12
 
 
 def module_titles():
