@@ -1,18 +1,9 @@
 # A tiny project for ext/course_figure.py, with its own figure function.
-import sys
-from pathlib import Path
 
-# The repository root (found upwards from here when built in place; sphinx.testing copies
-# roots to a temporary folder, where tests/conftest.py has already put it on sys.path).
-for _parent in Path(__file__).resolve().parents:
-    if (_parent / "soundlib").is_dir() and (_parent / "ext").is_dir():
-        for _p in (str(_parent), str(_parent / "ext")):
-            if _p not in sys.path:
-                sys.path.insert(0, _p)
-        break
+# tests/conftest.py puts the repository and its ext/ folder on sys.path.
 
-from figures import figure  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from figures import figure
+from matplotlib.figure import Figure
 
 extensions = ["course_figure"]
 root_doc = "index"

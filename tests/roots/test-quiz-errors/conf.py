@@ -1,12 +1,6 @@
 # Test project for ext/quiz.py: every kind of malformed question, one per file.
-import sys
-from pathlib import Path
 
-# The repository's ext/ (tests/test_quiz.py also puts it on sys.path for copies of this root).
-for _parent in Path(__file__).resolve().parents:
-    if (_parent / "ext" / "quiz.py").is_file():
-        sys.path.insert(0, str(_parent / "ext"))
-        break
+# tests/conftest.py puts the repository and its ext/ folder on sys.path.
 
 project = "Quiz errors test"
 extensions = ["sphinx_design", "quiz"]
