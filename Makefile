@@ -32,7 +32,8 @@ help:  ## list the targets
 
 venv: $(STAMP)  ## create .venv from requirements.txt (again when it changes)
 
-$(STAMP): requirements.txt
+# The venv needs Debian's python3-venv on a fresh machine, so the Debian check comes first.
+$(STAMP): requirements.txt $(DEBSTAMP)
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
