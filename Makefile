@@ -17,13 +17,16 @@ EPUB         = $(BUILDDIR)/epub/$(BASENAME).epub
 STAMP        = $(VENV)/.requirements-installed
 DEBSTAMP     = $(BUILDDIR)/.debian-deps-ok
 TESTDEBSTAMP = $(BUILDDIR)/.debian-test-deps-ok
+NODESTAMP    = tests/browser/node_modules/.installed
+# Reproducible output: Sphinx's only date comes from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
 # Everything a build depends on: a change to any of these rebuilds the PDF and EPUB.
 SOURCES := conf.py $(shell find docs ext soundlib figures -type f \
              -not -name '*.pyc' -not -path '*/__pycache__/*' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv deps html html-only pdf epub spelling linkcheck serve test bench clean
+.PHONY: help venv deps html html-only pdf epub spelling linkcheck serve serve-site test check-pdf reproducible bench clean
 
 help:  ## list the targets
 	@echo "Targets:"
@@ -80,8 +83,23 @@ $(TESTDEBSTAMP): tools/debian-packages.txt tools/debian-packages-test.txt
 	tools/debian-deps.sh debian-packages.txt debian-packages-test.txt
 	@mkdir -p $(BUILDDIR) && touch $@
 
-test: $(STAMP) $(DEBSTAMP) $(TESTDEBSTAMP)  ## run the test suite (builds the course once, in a temporary folder)
+# The browser checks' tools, pinned by tests/browser/package-lock.json (no browser download:
+# they drive Debian's Chromium).
+$(NODESTAMP): tests/browser/package.json tests/browser/package-lock.json $(TESTDEBSTAMP)
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(STAMP) $(DEBSTAMP) $(TESTDEBSTAMP) $(NODESTAMP)  ## run the test suite (builds the course once, in a temporary folder)
 	$(VENV)/bin/python -m pytest tests
+
+serve-site: $(STAMP)  ## serve _build/html as a host should: strict CSP, gzip (http://127.0.0.1:8000/)
+	$(VENV)/bin/python tools/serve.py $(BUILDDIR)/html --port 8000
+
+check-pdf: $(PDF)  ## print checks on the PDF: overfull boxes, bookmarks, internal links
+	$(VENV)/bin/python tools/check_pdf.py $(PDF)
+
+reproducible: $(STAMP) $(DEBSTAMP)  ## build twice from scratch and compare (HTML, audio, LaTeX)
+	$(VENV)/bin/python tools/reproducible.py
 
 bench: $(STAMP) $(DEBSTAMP)  ## print build times and site sizes (goals in tools/bench.py)
 	$(VENV)/bin/python tools/bench.py

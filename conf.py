@@ -36,6 +36,7 @@ extensions = [
     "audio_example",
     "course_figure",
     "course_site",
+    "course_html",
 ]
 
 root_doc = "index"
@@ -63,6 +64,7 @@ html_title = "Open Audio Production Course"
 html_short_title = "Audio Production"
 html_static_path = ["docs/_static"]
 html_css_files = ["course.css"]
+html_favicon = "docs/_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
@@ -96,7 +98,7 @@ graphviz_output_format = "svg"
 # Offline by default: math is rendered to SVG at build time, never by a CDN script.
 html_math_renderer = "imgmath"
 imgmath_image_format = "svg"
-imgmath_embed = True
+imgmath_embed = False  # separate files: lazy-loaded, sized, cached (ext/course_html.py)
 
 # -- Options for LaTeX / PDF output ---------------------------------------------------------
 
@@ -122,6 +124,12 @@ latex_elements = {
     # Sphinx names the table of contents after the first toctree caption; call it Contents.
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.5cm,2.5cm}",
+    # Long URLs in footnotes may break after any character instead of running into the
+    # margin (tests/test_print.py fails on overfull lines); fancyhdr wants 14pt at 11pt.
+    "preamble": r"""
+\usepackage{xurl}
+\setlength{\headheight}{14pt}
+""",
 }
 
 # -- Options for EPUB output ----------------------------------------------------------------

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-for p in (ROOT, ROOT / "ext"):
+for p in (ROOT, ROOT / "ext", ROOT / "tools"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
@@ -42,6 +42,9 @@ class CourseBuild:
     outdirs: dict[str, Path] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)
     returncodes: dict[str, int] = field(default_factory=dict)
+    rebuild: subprocess.Popen | None = None
+    rebuild_root: Path | None = None
+    background: dict = field(default_factory=dict)  # name -> Future, started once HTML exists
 
     @property
     def html(self) -> Path:
@@ -67,8 +70,9 @@ def sphinx_build(builder: str, srcdir: Path, outdir: Path, doctrees: Path, *extr
         "-W", "--keep-going", "-n", "-q", "-d", str(doctrees), *extra,
         str(srcdir), str(outdir),
     ]
-    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env)
+    import reproducible
+
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=reproducible.build_env("1"))
 
 
 @pytest.fixture(scope="session")
@@ -78,13 +82,23 @@ def course(tmp_path_factory) -> CourseBuild:
     base.mkdir(parents=True, exist_ok=True)
     build = CourseBuild(root=base)
     doctrees = base / "doctrees"
-    cache = ["-D", f"audio_cache_dir={base / 'audio-cache'}"]
+    # A second clean build (HTML + LaTeX, its own caches, another hash seed) runs beside
+    # this one on the other core; tests/test_reproducible.py compares the two.
+    import reproducible
+
+    rebuild_root = base / "rebuild"
+    if not (keep and (rebuild_root / "html").exists()):
+        build.rebuild = reproducible.start_build(rebuild_root, seed="2")
+    build.rebuild_root = rebuild_root
+    # The audio cache is the default one, beside the outputs (base/.audio-cache): fresh.
     for builder in ("html", "latex", "epub", "spelling"):
         outdir = base / builder
-        proc = sphinx_build(builder, ROOT / "docs", outdir, doctrees, *cache)
+        proc = sphinx_build(builder, ROOT / "docs", outdir, doctrees)
         build.outdirs[builder] = outdir
         build.warnings[builder] = proc.stderr
         build.returncodes[builder] = proc.returncode
+        if builder == "html" and proc.returncode == 0:
+            _start_browser_checks(build)
     # The PDF, as `make pdf` makes it.
     latex = build.outdirs["latex"]
     if build.returncodes["latex"] == 0:
@@ -101,3 +115,43 @@ def course(tmp_path_factory) -> CourseBuild:
         if made.exists():
             shutil.copy2(made, downloads / made.name)
     return build
+
+
+# -- Browser checks (tests/browser.py) -------------------------------------------------------
+
+BROKEN_SITE = ROOT / "tests" / "fixtures" / "broken-site"
+
+
+def _start_browser_checks(build: CourseBuild) -> None:
+    """The axe/request audit and the Nu HTML Checker need only the HTML, so they start as soon
+    as it is built and run while the LaTeX, PDF, EPUB and spelling builds go on (the machine
+    has two cores and the builds use one). Lighthouse is not started here: it measures speed
+    and must run on a quiet machine."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import browser
+
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="browser-checks")
+    build.background["audit"] = pool.submit(lambda: (browser.require_tools(), browser.audit(build.html))[1])
+    build.background["vnu"] = pool.submit(lambda: (browser.require_tools(), browser.vnu([build.html]))[1])
+    pool.shutdown(wait=False)
+
+
+@pytest.fixture(scope="session")
+def site_audit(course):
+    """axe-core, requests, CSP reports and console errors for every page, light and dark."""
+    import browser
+
+    if "audit" in course.background:
+        return course.background["audit"].result()
+    browser.require_tools()
+    return browser.audit(course.html)
+
+
+@pytest.fixture(scope="session")
+def broken_audit():
+    """The same audit of tests/fixtures/broken-site: proves each check can fail."""
+    import browser
+
+    browser.require_tools()
+    return browser.audit(BROKEN_SITE)

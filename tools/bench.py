@@ -9,15 +9,17 @@ alone. Prints:
   rebuilt too when a source changed, and their time is shown separately);
 * PDF time alone (``make pdf`` after an edit);
 * audio generation: examples, seconds, and audio bytes in the built site;
-* the size of the site, and the heaviest pages (HTML + CSS + JS + images they load, audio
-  excluded, compressed with gzip as a server would send them).
+* the size of the site, and every page's first-visit weight (tools/page_weight.py: HTML, CSS,
+  JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest.
+
+``python tools/bench.py --weights-only [_build/html]`` prints only the page weights of an
+existing build.
 
 Usage: python tools/bench.py [--skip-fresh]
 """
 
 from __future__ import annotations
 
-import gzip
 import os
 import shutil
 import subprocess
@@ -44,30 +46,11 @@ def dir_bytes(path: Path, suffixes: tuple[str, ...] | None = None) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and (suffixes is None or p.suffix in suffixes))
 
 
-def page_weights(site: Path) -> list[tuple[str, int]]:
-    """Compressed bytes of each page plus the same-site CSS, JS and images it references."""
-    from bs4 import BeautifulSoup
-
-    weights = []
-    for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        files = {page}
-        for tag, attr in (("link", "href"), ("script", "src"), ("img", "src")):
-            for el in soup.find_all(tag):
-                ref = el.get(attr)
-                if not ref or "://" in ref or ref.startswith("data:"):
-                    continue
-                if tag == "link" and "stylesheet" not in (el.get("rel") or []):
-                    continue
-                target = (page.parent / ref.split("#")[0].split("?")[0]).resolve()
-                if target.is_file():
-                    files.add(target)
-        total = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
-        weights.append((page.relative_to(site).as_posix(), total))
-    return sorted(weights, key=lambda w: -w[1])
-
-
 def main() -> None:
+    if "--weights-only" in sys.argv:
+        rest = [a for a in sys.argv[1:] if not a.startswith("--")]
+        print_page_weights(Path(rest[0]) if rest else ROOT / "_build" / "html")
+        return
     skip_fresh = "--skip-fresh" in sys.argv
     work = Path(tempfile.mkdtemp(prefix="course-bench-")) / "repo"
     shutil.copytree(ROOT, work, ignore=IGNORE)
@@ -104,12 +87,25 @@ def main() -> None:
     if pdf.exists():
         print(f"PDF: {pdf.stat().st_size / 1e6:.1f} MB; EPUB: "
               f"{(work / '_build' / 'epub' / 'open-audio-production-course.epub').stat().st_size / 1e6:.1f} MB")
-    weights = page_weights(site)
-    print(f"page weight (gzip, audio excluded; goal < 120 KB for a lesson): heaviest "
-          f"{weights[0][0]} {weights[0][1] / 1024:.0f} KB")
-    for name, size in weights[:5]:
-        print(f"  {size / 1024:6.0f} KB  {name}")
+    print_page_weights(site)
     shutil.rmtree(work.parent, ignore_errors=True)
+
+
+def print_page_weights(site: Path) -> None:
+    """Every page's first visit (tools/page_weight.py), heaviest first, and the heaviest named."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import page_weight
+
+    weights = page_weight.weigh_site(site)
+    print("first visit per page (gzip; HTML, CSS, JS, favicon, eager images; audio never; "
+          f"goal < {page_weight.LIMIT_BYTES // 1024} KB):")
+    print(f"  {'KB':>6} {'lazy KB':>8} {'files':>5}  page")
+    for w in weights:
+        print(f"  {w.first_visit / 1024:6.1f} {w.lazy_images / 1024:8.1f} {w.files:5}  {w.page}")
+    lessons = [w for w in weights if w.page.startswith("modules/")]
+    print(f"heaviest page: {weights[0].page} at {weights[0].first_visit / 1024:.1f} KB; heaviest lesson: "
+          f"{lessons[0].page} at {lessons[0].first_visit / 1024:.1f} KB; over the goal: "
+          f"{[w.page for w in weights if w.first_visit > page_weight.LIMIT_BYTES]}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,13 @@ for pkg in "${wanted[@]}"; do
     if [ "$pkg" = python3-venv ] && python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
         continue
     fi
+    # Node.js, npm and Java may come from elsewhere (NodeSource's nodejs bundles npm; a JDK
+    # provides java): a working command is enough.
+    case "$pkg" in
+        nodejs) command -v node >/dev/null 2>&1 && continue ;;
+        npm) command -v npm >/dev/null 2>&1 && continue ;;
+        default-jre-headless) java -version >/dev/null 2>&1 && continue ;;
+    esac
     status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
     [ "$status" = "install ok installed" ] || missing+=("$pkg")
 done

@@ -1,0 +1,7 @@
+# A one-page book that does not fit its pages (for tests/test_print.py).
+project = "Overflow"
+author = "Tests"
+extensions = []
+latex_engine = "xelatex"
+latex_documents = [("index", "overflow.tex", "Overflow", "Tests", "howto")]
+latex_elements = {"fontpkg": r"\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, BoldFont=*Bold, ItalicFont=*Italic, BoldItalicFont=*BoldItalic]"}
