@@ -31,7 +31,7 @@ SOURCES := conf.py $(shell find docs ext soundlib figures -type f \
 help:  ## list the targets
 	@echo "Targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort | \
-	  awk -F'\t' '{printf "  make %-11s %s\n", $$1, $$2}'
+	  awk -F'\t' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 venv: $(STAMP)  ## create .venv from requirements.txt (again when it changes)
 
@@ -95,13 +95,13 @@ test: $(STAMP) $(DEBSTAMP) $(TESTDEBSTAMP) $(NODESTAMP)  ## run the test suite (
 serve-site: $(STAMP)  ## serve _build/html as a host should: strict CSP, gzip (http://127.0.0.1:8000/)
 	$(VENV)/bin/python tools/serve.py $(BUILDDIR)/html --port 8000
 
-check-pdf: $(PDF)  ## print checks on the PDF: overfull boxes, bookmarks, internal links
+check-pdf: $(PDF)  ## print checks on the PDF: overfull boxes, text in the margins, bookmarks, links
 	$(VENV)/bin/python tools/check_pdf.py $(PDF)
 
 reproducible: $(STAMP) $(DEBSTAMP)  ## build twice from scratch and compare (HTML, audio, LaTeX)
 	$(VENV)/bin/python tools/reproducible.py
 
-bench: $(STAMP) $(DEBSTAMP)  ## print build times and site sizes (goals in tools/bench.py)
+bench: $(STAMP) $(DEBSTAMP)  ## print build times, site sizes and every page's weight (goals in tools/bench.py)
 	$(VENV)/bin/python tools/bench.py
 
 clean:  ## remove every build output and the audio cache

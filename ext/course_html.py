@@ -4,7 +4,8 @@ The theme (furo) and Sphinx write a few things that a strict Content-Security-Po
 or that the Nu HTML Checker and axe-core reject. This extension rewrites exactly those, and
 nothing else:
 
-* inline ``<style>`` (furo's CSS variables) becomes ``_static/course-theme.css``;
+* inline ``<style>`` (furo's CSS variables) moves into the stylesheet, and the nine
+  stylesheets become one, ``_static/course-bundle.css`` (one render-blocking request);
 * furo's inline theme-restoring ``<script>`` becomes ``_static/theme-init.js``;
 * ``style`` attributes become classes or SVG presentation attributes: table column widths
   (``<col class="colwidth-26">``), furo's icon sprite, the general index table;
@@ -19,6 +20,7 @@ nothing else:
   ``loading="lazy"``, so images below the fold cost nothing on the first visit;
 * the sidebar lists the modules and the current module's lessons, not all 130 pages
   (``docs/_templates/sidebar/navigation.html``), which halves each page's DOM;
+* math SVGs are made byte-for-byte reproducible (dvisvgm's glyph numbering varies by run);
 * every page gets a ``<meta name="description">`` (its first paragraph) for search engines.
 
 Every rewrite is a fixed string or a narrow pattern. If the theme changes and a rewrite no
@@ -143,6 +145,46 @@ def _theme_css(furo_css: str) -> str:
     )
 
 
+GLYPH_DEF = re.compile(r"<path id='g(\d+)-(\d+)' d='[^']*'/>\n?")
+GLYPH_USE = re.compile(r"#g(\d+)-(\d+)'")
+
+
+def canonical_math_svg(svg: str) -> str:
+    """dvisvgm numbers the fonts of a formula (``g3-48`` is glyph 48 of font 3) and orders the
+    glyph definitions in an order that can change from one run to the next, so the same
+    formula gave different files. Renumber the fonts by their first use in the drawing and
+    sort the definitions: the same formula then always gives the same bytes."""
+    uses = GLYPH_USE.findall(svg)
+    if not uses:
+        return svg
+    order: dict[str, str] = {}
+    for font, _ in uses:
+        order.setdefault(font, str(len(order)))
+    for font, _ in GLYPH_DEF.findall(svg):
+        order.setdefault(font, str(len(order)))
+    defs = GLYPH_DEF.findall(svg)
+    bodies = {(f, c): m.group(0) for m in GLYPH_DEF.finditer(svg) for f, c in [m.groups()]}
+    first = GLYPH_DEF.search(svg)
+    rest = GLYPH_DEF.sub("", svg)
+    renamed = []
+    for font, char in sorted(defs, key=lambda fc: (int(order[fc[0]]), int(fc[1]))):
+        text = bodies[(font, char)].replace(f"id='g{font}-{char}'", f"id='g{order[font]}-{char}'")
+        renamed.append(text if text.endswith("\n") else text + "\n")
+    at = first.start()
+    svg = rest[:at] + "".join(renamed) + rest[at:]
+    return GLYPH_USE.sub(lambda m: f"#g{order[m.group(1)]}-{m.group(2)}'", svg)
+
+
+def _canonical_math(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    for path in (Path(app.outdir) / "_images" / "math").glob("*.svg"):
+        text = path.read_text(encoding="utf-8")
+        canonical = canonical_math_svg(text)
+        if canonical != text:
+            path.write_text(canonical, encoding="utf-8")
+
+
 def _builder_inited(app: Sphinx) -> None:
     if app.builder.format != "html" or not hasattr(app.builder, "templates"):
         return
@@ -158,7 +200,7 @@ def _builder_inited(app: Sphinx) -> None:
         return {dest: Path(app.srcdir) / src for src, dest in builder.images.items()}
 
     env.filters["course_html"] = lambda value: Markup(rewrite(str(value), outdir, image_sources()))
-    app._course_theme_css_written = False  # type: ignore[attr-defined]
+    app._course_bundle_written = False  # type: ignore[attr-defined]
 
 
 DESCRIPTION_CHARS = 155
@@ -218,19 +260,53 @@ def _navigation(app: Sphinx, pagename, templatename, context, doctree) -> None:
     context["course_navigation_tree"] = get_navigation_tree(tree)
 
 
-def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if app.builder.format != "html" or getattr(app, "_course_theme_css_written", True):
-        return
-    if "furo_pygments" not in context:
-        return
-    furo_css = app.builder.templates.render("partials/_head_css_variables.html", context)
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
-    target = static / THEME_CSS
-    text = _theme_css(furo_css)
+BUNDLE = "_static/course-bundle.css"
+SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+
+
+def _write_bundle(outdir: Path, css_names: list[str], theme_css: str) -> None:
+    parts = []
+    for name in css_names:
+        text = (outdir / name).read_text(encoding="utf-8")
+        parts.append(f"/* {name} */\n" + SOURCE_MAP.sub("", text).strip())
+    parts.append(f"/* {THEME_CSS} */\n" + theme_css)
+    text = "\n".join(parts) + "\n"
+    target = outdir / BUNDLE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
-    app._course_theme_css_written = True  # type: ignore[attr-defined]
+
+
+def _refresh_bundle(app: Sphinx, exception) -> None:
+    """After the static files are copied: a stylesheet edited without any page changing must
+    still reach the bundle (the theme variables are kept from the last full render)."""
+    target = Path(app.outdir) / BUNDLE
+    if exception or app.builder.name != "html" or not target.exists():
+        return
+    marker = f"/* {THEME_CSS} */\n"
+    theme_css = target.read_text(encoding="utf-8").split(marker, 1)[-1][:-1]  # less the final newline
+    css = sorted(app.builder._css_files, key=lambda c: c.priority)  # the order pages list them
+    _write_bundle(Path(app.outdir), [c.filename.split("?")[0] for c in css], theme_css)
+
+
+def _bundle(app: Sphinx, context) -> None:
+    """One stylesheet instead of nine: the theme's, Sphinx's, the extensions' and the course's
+    CSS in their usual order, then furo's variables (``course-theme.css``). A first visit then
+    waits for one render-blocking request, not nine. The files are in the output folder by the
+    time pages are written; none of them uses ``@import`` or a relative ``url()``."""
+    furo_css = app.builder.templates.render("partials/_head_css_variables.html", context)
+    names = [css.filename.split("?")[0] for css in context.get("css_files", [])]
+    _write_bundle(Path(app.outdir), names, _theme_css(furo_css))
+
+
+def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.builder.name != "html" or "furo_pygments" not in context:
+        return
+    if not getattr(app, "_course_bundle_written", False):
+        _bundle(app, context)
+        app._course_bundle_written = True  # type: ignore[attr-defined]
+    from sphinx.builders.html._assets import _CascadingStyleSheet
+
+    context["css_files"] = [_CascadingStyleSheet(BUNDLE, priority=500, rel="stylesheet", type="text/css")]
 
 
 def setup(app: Sphinx) -> dict:
@@ -239,4 +315,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("html-page-context", _describe)
     app.connect("html-page-context", _navigation)
+    app.connect("build-finished", _canonical_math)
+    app.connect("build-finished", _refresh_bundle)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": False}

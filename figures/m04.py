@@ -95,7 +95,7 @@ def polar_patterns(patterns=("omni", "cardioid", "supercardioid", "hypercardioid
                 ax.plot([s * np.radians(null)] * 2, [floor_db, 0], color="0.4",
                         linewidth=0.8, linestyle=":")
         ax.set_title(title, fontsize=9)
-    fig.suptitle("Sensitivity against angle, r(θ) = A + B·cos θ; 0° is the front "
+    fig.suptitle("Sensitivity against angle, r(θ) = A + B·cos θ; 0° is the front\n"
                  "(solid: same polarity as the front, dashed: opposite polarity)", fontsize=9)
     return fig
 
@@ -211,7 +211,7 @@ def stereo_arrays(ab_spacing_cm: float = 60.0):
         ax.set_xlabel("Position across the array (cm)", fontsize=8)
         ax.tick_params(labelsize=7)
         _grid(ax)
-    fig.suptitle("Stereo microphone arrays seen from above, to scale (pattern size not to "
-                 "scale); blue = left channel, red = right channel (mid-side: blue = mid, "
-                 "red = side)", fontsize=9)
+    fig.suptitle("Stereo microphone arrays seen from above, to scale (pattern size not to scale)\n"
+                 "blue = left channel, red = right channel (mid-side: blue = mid, red = side)",
+                 fontsize=9)
     return fig

@@ -3,8 +3,9 @@
 * ``rootdir``: the folder of tiny test projects for ``sphinx.testing`` (``tests/roots/test-*``);
   use ``@pytest.mark.sphinx("html", testroot="quiz")`` with the ``app`` fixture, or
   ``make_app``.
-* ``course``: the real course built ONCE per test session (HTML, LaTeX + PDF, EPUB and
-  spelling, sharing one doctree cache), in a temporary folder. Set ``COURSE_TEST_BUILD`` to
+* ``course``: the real course built ONCE per test session (HTML first; then LaTeX + PDF,
+  EPUB and spelling side by side, each from a copy of the HTML build's doctrees), in a
+  temporary folder. Set ``COURSE_TEST_BUILD`` to
   a folder to keep and reuse a build between runs while you work on tests.
 """
 
@@ -88,26 +89,42 @@ def course(tmp_path_factory) -> CourseBuild:
 
     rebuild_root = base / "rebuild"
     if not (keep and (rebuild_root / "html").exists()):
-        build.rebuild = reproducible.start_build(rebuild_root, seed="2")
+        build.rebuild = reproducible.start_build(rebuild_root, seed="2", latex_cache=base / ".audio-cache")
     build.rebuild_root = rebuild_root
     # The audio cache is the default one, beside the outputs (base/.audio-cache): fresh.
-    for builder in ("html", "latex", "epub", "spelling"):
-        outdir = base / builder
-        proc = sphinx_build(builder, ROOT / "docs", outdir, doctrees)
-        build.outdirs[builder] = outdir
+    # HTML first (it renders the audio and figures); then LaTeX + PDF, EPUB and spelling run
+    # at the same time, each on its own copy of the doctrees, while the browser checks start.
+    def run(builder: str, trees: Path) -> None:
+        proc = sphinx_build(builder, ROOT / "docs", base / builder, trees)
+        build.outdirs[builder] = base / builder
         build.warnings[builder] = proc.stderr
         build.returncodes[builder] = proc.returncode
-        if builder == "html" and proc.returncode == 0:
-            _start_browser_checks(build)
-    # The PDF, as `make pdf` makes it.
-    latex = build.outdirs["latex"]
-    if build.returncodes["latex"] == 0:
-        proc = subprocess.run(
-            ["make", "-C", str(latex), "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error", "all-pdf"],
-            capture_output=True, text=True,
-        )
-        build.returncodes["pdf"] = proc.returncode
-        build.warnings["pdf"] = proc.stdout[-5000:] + proc.stderr[-5000:]
+
+    def latex_and_pdf(trees: Path) -> None:
+        run("latex", trees)
+        if build.returncodes["latex"] == 0:  # the PDF, as `make pdf` makes it
+            proc = subprocess.run(
+                ["make", "-C", str(base / "latex"), "LATEXMKOPTS=-quiet -interaction=nonstopmode -halt-on-error",
+                 "all-pdf"], capture_output=True, text=True)
+            build.returncodes["pdf"] = proc.returncode
+            build.warnings["pdf"] = proc.stdout[-5000:] + proc.stderr[-5000:]
+
+    run("html", doctrees)
+    if build.returncodes["html"] == 0:
+        _start_browser_checks(build)
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = {"latex": latex_and_pdf, "epub": lambda t: run("epub", t), "spelling": lambda t: run("spelling", t)}
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        futures = []
+        for name, job in jobs.items():
+            trees = base / f"doctrees-{name}"
+            if trees.exists():
+                shutil.rmtree(trees)
+            shutil.copytree(doctrees, trees)
+            futures.append(pool.submit(job, trees))
+        for future in futures:
+            future.result()
     # As `make html` does: the PDF and EPUB become downloads of the site.
     downloads = build.html / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)

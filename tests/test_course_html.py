@@ -56,3 +56,20 @@ def test_description_is_the_first_paragraph_cut_at_a_word():
     assert text.startswith("The first real paragraph")
     assert len(text) <= course_html.DESCRIPTION_CHARS + 1 and text.endswith("\u2026")
     assert course_html.page_description(None, "search").startswith("Search")
+
+
+def test_math_svg_is_canonical_whatever_dvisvgm_numbered():
+    """The same formula, with its fonts numbered and its glyphs ordered differently (as two
+    dvisvgm runs may), canonicalizes to the same bytes."""
+    def svg(defs, uses):
+        return ("<svg>\n<defs>\n" + "".join(f"<path id='g{f}-{c}' d='M{f}{c}'/>\n" for f, c in defs)
+                + "</defs>\n<g id='page1'>\n" + "".join(f"<use x='{i}' y='0' xlink:href='#g{f}-{c}'/>\n"
+                for i, (f, c) in enumerate(uses)) + "</g>\n</svg>\n")
+
+    a = svg([(1, 106), (0, 0), (3, 48)], [(3, 48), (1, 106), (0, 0)])
+    # run 2: font 3 became font 0, font 0 became font 2; definitions in another order
+    b = svg([(0, 48), (2, 0), (1, 106)], [(0, 48), (1, 106), (2, 0)]).replace("M048", "M348").replace("M20", "M00")
+    ca, cb = course_html.canonical_math_svg(a), course_html.canonical_math_svg(b)
+    assert ca == cb
+    assert "xlink:href='#g0-48'" in ca and "<path id='g0-48' d='M348'/>" in ca  # first used = font 0
+    assert course_html.canonical_math_svg(ca) == ca

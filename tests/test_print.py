@@ -25,6 +25,12 @@ def test_nothing_runs_off_the_page(pdf):
     assert not boxes, "\n".join(f"{b.kind} {b.points}pt {b.where}: {b.context[:80]}" for b in boxes)
 
 
+def test_no_text_outside_the_text_block(pdf):
+    # words of the running text and of every figure, from pdftotext -bbox
+    outside = check_pdf.words_outside_text_block(pdf)
+    assert not outside, "\n".join(f"page {w.page}: {w.word!r} {w.points}pt outside" for w in outside[:20])
+
+
 def test_bookmarks_list_every_module(pdf):
     titles = check_pdf.outline_titles(pdf)
     modules = [t for t in titles if re.match(r"Module \d+: ", t)]
@@ -50,6 +56,9 @@ def test_overfull_check_catches_text_in_the_margin(tmp_path):
     log = (out / "overflow.log").read_text(encoding="utf-8", errors="replace")
     boxes = check_pdf.overfull_boxes(log)
     assert any(b.kind == "hbox" and b.points > 20 for b in boxes), boxes
+    # the same overflow, seen on the page: the unbreakable word crosses the right margin
+    outside = check_pdf.words_outside_text_block(out / "overflow.pdf", hmargin=check_pdf.HMARGIN_PT)
+    assert any(w.word.startswith("aaaa") for w in outside), outside
 
 
 def test_outline_and_link_checks_catch_a_bare_pdf(tmp_path):

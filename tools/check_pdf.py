@@ -8,6 +8,10 @@
   margin, so it counts. A vertical overrun counts from 3 pt, a quarter of a line of 11 pt
   text: below that it moves nothing off the page (a code frame 1.2 pt too tall is one). ``Float too large for page`` (a figure
   or table taller than the page) always counts.
+* **Text outside the text block.** ``pdftotext -bbox`` gives every word's position,
+  including the words inside figures. A word more than ``MARGIN_TOLERANCE_PT`` (6 pt, about
+  2 mm) left or right of the text block is text running into the margin or off the page, or a
+  figure label that its own figure clips.
 * **Bookmarks.** The PDF outline lists the chapters, so a reader can jump to a module.
 * **Internal links.** Every link annotation that points inside the document resolves to a
   destination that exists.
@@ -23,6 +27,36 @@ from pathlib import Path
 TOLERANCE_PT = {"h": 1.0, "v": 3.0}
 OVERFULL = re.compile(r"^Overfull \\([hv])box \(([\d.]+)pt too (?:wide|high)\) (.*)$", re.M)
 FLOAT_TOO_LARGE = re.compile(r"Float too large for page by ([\d.]+)pt on input line (\d+)")
+
+
+HMARGIN_PT = 2.2 / 2.54 * 72  # conf.py: sphinxsetup hmargin={2.2cm,2.2cm}
+MARGIN_TOLERANCE_PT = 6.0
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+@dataclass
+class Outside:
+    page: int
+    points: float  # how far past the text block
+    word: str
+
+
+def words_outside_text_block(pdf: Path, hmargin: float = HMARGIN_PT,
+                             tolerance: float = MARGIN_TOLERANCE_PT) -> list[Outside]:
+    """Words that start left of, or end right of, the text block by more than ``tolerance``."""
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for number, page in enumerate(out.split("<page ")[1:], start=1):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        left, right = hmargin, width - hmargin
+        for m in WORD.finditer(page):
+            x0, x1 = float(m.group(1)), float(m.group(2))
+            past = max(left - x0, x1 - right)
+            if past > tolerance:
+                found.append(Outside(number, round(past, 1), m.group(3)))
+    return found
 
 
 @dataclass
@@ -112,6 +146,10 @@ def main() -> int:
     for b in boxes:
         print(f"{log.name}: overfull {b.kind} {b.points}pt {b.where}: {b.context[:80]}")
     problems += len(boxes)
+    outside = words_outside_text_block(pdf)
+    for w in outside:
+        print(f"page {w.page}: '{w.word}' {w.points}pt outside the text block")
+    problems += len(outside)
     titles = outline_titles(pdf)
     print(f"bookmarks: {len(titles)}")
     links = internal_links(pdf)

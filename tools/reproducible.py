@@ -43,22 +43,33 @@ def build_env(seed: str) -> dict[str, str]:
                 PYTHONHASHSEED=seed)
 
 
-def build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs", builders=BUILDERS) -> None:
-    """A clean build into root/<builder>/ with its own doctrees and audio cache (root/.audio-cache)."""
+def build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs", builders=BUILDERS,
+          latex_cache: Path | None = None) -> None:
+    """A clean build into root/<builder>/ with its own doctrees and audio cache (root/.audio-cache).
+
+    ``latex_cache``: an audio cache for the LaTeX builder to share, so that the print plots of
+    the audio examples (about 150 matplotlib PDFs) are drawn once for both builds. The test
+    suite passes its own build's cache; the plots' determinism has its own test
+    (tests/test_audio_directive.py::test_plots_are_deterministic), and the audio and HTML are
+    still rendered from nothing.
+    """
     root.mkdir(parents=True, exist_ok=True)
     for builder in builders:
-        cmd = build_command(builder, srcdir, root / builder, root / "doctrees")
+        extra = ("-D", f"audio_cache_dir={latex_cache}") if builder == "latex" and latex_cache else ()
+        cmd = build_command(builder, srcdir, root / builder, root / "doctrees", *extra)
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=build_env(seed))
         if proc.returncode != 0:
             raise RuntimeError(f"{builder} build failed:\n{proc.stderr[-3000:]}")
 
 
-def start_build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs") -> subprocess.Popen:
+def start_build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs",
+                latex_cache: Path | None = None) -> subprocess.Popen:
     """The same build in the background (the test suite runs it beside its own build)."""
     root.mkdir(parents=True, exist_ok=True)
-    code = ("import sys; sys.path.insert(0, %r); import reproducible; "
-            "reproducible.build(__import__('pathlib').Path(%r), %r, __import__('pathlib').Path(%r))"
-            % (str(ROOT / "tools"), str(root), seed, str(srcdir)))
+    code = ("import sys; from pathlib import Path; sys.path.insert(0, %r); import reproducible; "
+            "reproducible.build(Path(%r), %r, Path(%r), latex_cache=%s)"
+            % (str(ROOT / "tools"), str(root), seed, str(srcdir),
+               f"Path({str(latex_cache)!r})" if latex_cache else "None"))
     log = open(root / "build.log", "w")
     return subprocess.Popen([sys.executable, "-c", code], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 
