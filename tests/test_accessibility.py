@@ -1,7 +1,7 @@
 """Accessibility: axe-core (WCAG 2.0/2.1 A and AA plus best practices) finds nothing on any
 page of the site, in light or dark mode, in Debian's headless Chromium.
 
-The dark pass re-runs the colour-dependent rules (contrast, links told apart by colour); every
+The dark pass re-runs the color-dependent rules (contrast, links told apart by color); every
 other rule sees the same DOM in both schemes and runs in the light pass.
 """
 

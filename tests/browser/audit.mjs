@@ -5,7 +5,7 @@
 // pages.json is a JSON list of paths relative to the base URL. Each page is loaded once in
 // light mode: axe-core runs every rule tagged WCAG 2.0/2.1 A and AA or best practice. The
 // page then switches to dark mode (prefers-color-scheme: dark, as a reader's system would)
-// and axe re-runs the rules whose result depends on colour; every other rule sees the same
+// and axe re-runs the rules whose result depends on color; every other rule sees the same
 // DOM in both schemes. For each page and scheme this prints (one JSON document on stdout):
 //   * axe-core violations;
 //   * every request the page made (dark: those the switch added), so the caller can find
@@ -21,7 +21,7 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const [base, pagesFile] = process.argv.slice(2);
 const pages = JSON.parse(readFileSync(pagesFile, "utf8"));
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+const COLOR_RULES = ["color-contrast", "link-in-text-block"];
 
 const browser = await launch();
 const context = await browser.newContext({ colorScheme: "light", viewport: { width: 1280, height: 900 } });
@@ -71,7 +71,7 @@ for (const path of pages) {
     current = dark;
     await page.emulateMedia({ colorScheme: "dark" });
     await page.waitForTimeout(30);
-    dark.violations = await runAxe({ type: "rule", values: COLOUR_RULES });
+    dark.violations = await runAxe({ type: "rule", values: COLOR_RULES });
     dark.csp = await page.evaluate(() => window.__csp.splice(0));
     dark.ms = Date.now() - started - light.ms;
     results.push(light, dark);
