@@ -157,20 +157,17 @@ def canonical_math_svg(svg: str) -> str:
     uses = GLYPH_USE.findall(svg)
     if not uses:
         return svg
+    defs = list(GLYPH_DEF.finditer(svg))
     order: dict[str, str] = {}
-    for font, _ in uses:
+    for font in [f for f, _ in uses] + [m.group(1) for m in defs]:
         order.setdefault(font, str(len(order)))
-    for font, _ in GLYPH_DEF.findall(svg):
-        order.setdefault(font, str(len(order)))
-    defs = GLYPH_DEF.findall(svg)
-    bodies = {(f, c): m.group(0) for m in GLYPH_DEF.finditer(svg) for f, c in [m.groups()]}
-    first = GLYPH_DEF.search(svg)
-    rest = GLYPH_DEF.sub("", svg)
     renamed = []
-    for font, char in sorted(defs, key=lambda fc: (int(order[fc[0]]), int(fc[1]))):
-        text = bodies[(font, char)].replace(f"id='g{font}-{char}'", f"id='g{order[font]}-{char}'")
+    for m in sorted(defs, key=lambda m: (int(order[m.group(1)]), int(m.group(2)))):
+        font, char = m.groups()
+        text = m.group(0).replace(f"id='g{font}-{char}'", f"id='g{order[font]}-{char}'")
         renamed.append(text if text.endswith("\n") else text + "\n")
-    at = first.start()
+    at = defs[0].start() if defs else 0
+    rest = GLYPH_DEF.sub("", svg)
     svg = rest[:at] + "".join(renamed) + rest[at:]
     return GLYPH_USE.sub(lambda m: f"#g{order[m.group(1)]}-{m.group(2)}'", svg)
 

@@ -1,5 +1,6 @@
 """Page weight: a first visit to any lesson page transfers under 120 KB compressed, audio
-excluded; every image has a size and loads lazily; audio never preloads.
+excluded; every image has a size and loads lazily. (That audio never preloads is
+tests/test_offline.py's check, and tests/test_privacy.py's in the browser.)
 
 tools/page_weight.py measures (and tools/bench.py prints the table, heaviest first). The
 search page is exempt from the limit: its weight is the search index, which it alone loads.
@@ -8,7 +9,6 @@ search page is exempt from the limit: its weight is the search index, which it a
 import os
 
 import pytest
-from bs4 import BeautifulSoup
 
 import page_weight
 
@@ -35,15 +35,6 @@ def test_images_are_sized_and_lazy(weights):
     bad = [f"{w.page}: {w.eager_images} eager, {w.unsized_images} unsized" for w in weights
            if w.eager_images or w.unsized_images]
     assert not bad, bad
-
-
-def test_audio_never_preloads(course):
-    bad = []
-    for page in course.html.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        bad += [f"{page.name}: {a}" for a in soup.find_all(["audio", "video"])
-                if a.get("preload") != "none" or a.has_attr("autoplay")]
-    assert not bad, bad[:5]
 
 
 def test_weight_check_catches_a_heavy_page(tmp_path):
