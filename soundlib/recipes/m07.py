@@ -147,10 +147,10 @@ def low_end(mode: str = "wide", crossover_hz: float = 150.0, bars: int = 4):
     bass has a large side component (about 180 degrees apart at 125 Hz).
     mode="mono-below": the same mix with the side signal high-passed at crossover_hz,
     which makes everything below that frequency mono (the mastering M/S move). The mid,
-    (L + R) / 2, is untouched, so the bass that cancels in the mono sum stays cancelled:
+    (L + R) / 2, is untouched, so the bass that cancels in the mono sum stays canceled:
     folded to mono, this is the "mono-sum" signal exactly.
     mode="mono-sum": the wide mix folded to mono, as a mono speaker would play it.
-    mode="centered": the fix in the mix: one undelayed copy of the bass in both channels,
+    mode="centered": the fix in the mix: one copy of the bass, without delay, in both channels,
     scaled by the same gain as "wide", so nothing cancels when it is folded to mono.
     """
     if mode not in ("wide", "mono-below", "mono-sum", "centered"):
