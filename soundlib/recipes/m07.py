@@ -146,9 +146,15 @@ def low_end(mode: str = "wide", crossover_hz: float = 150.0, bars: int = 4):
     mode="wide": bass in the left channel and a 4 ms delayed copy in the right, so the
     bass has a large side component (about 180 degrees apart at 125 Hz).
     mode="mono-below": the same mix with the side signal high-passed at crossover_hz,
-    which makes everything below that frequency mono (a mastering M/S fix).
+    which makes everything below that frequency mono (the mastering M/S move). The mid,
+    (L + R) / 2, is untouched, so the bass that cancels in the mono sum stays canceled:
+    folded to mono, this is the "mono-sum" signal exactly.
     mode="mono-sum": the wide mix folded to mono, as a mono speaker would play it.
+    mode="centered": the fix in the mix: one copy of the bass, without delay, in both channels,
+    scaled by the same gain as "wide", so nothing cancels when it is folded to mono.
     """
+    if mode not in ("wide", "mono-below", "mono-sum", "centered"):
+        raise ValueError(f"mode must be 'wide', 'mono-below', 'mono-sum' or 'centered', not {mode!r}")
     stems = _stems_copy(bars, BPM)
     bass_key = next((k for k in stems if "bass" in str(k).lower()), None)
     if bass_key is not None:
@@ -162,7 +168,10 @@ def low_end(mode: str = "wide", crossover_hz: float = 150.0, bars: int = 4):
     bass = _peak_to(bass, dsp.peak_dbfs(rest) - 2.0)
     delayed = _fit_length(np.concatenate([np.zeros(int(0.004 * SR)), bass]), n)
     wide = rest + np.stack([bass, delayed], axis=1)
-    wide = _peak_to(wide, MIX_PEAK_DBFS)
+    scale = float(dsp.db_to_gain(MIX_PEAK_DBFS)) / float(np.max(np.abs(wide)))
+    if mode == "centered":
+        return (rest + np.stack([bass, bass], axis=1)) * scale
+    wide = wide * scale
     if mode == "wide":
         return wide
     if mode == "mono-sum":
