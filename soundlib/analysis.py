@@ -26,13 +26,13 @@ from soundlib import SR
 __all__ = [
     "FLOOR_DB", "segment", "view", "rms_db", "peak_db", "lufs", "true_peak_db",
     "crest_factor_db", "peak_to_loudness_db", "band_level_db", "band_share_db",
-    "band_peak_to_floor_db", "spectral_centroid_hz", "mono_loss_db", "side_to_mid_db",
+    "spectral_centroid_hz", "mono_loss_db", "side_to_mid_db",
     "channel_difference_db", "interchannel_lag_ms", "envelope_db", "level_percentile_db",
     "level_spread_db", "envelope_rate_hz", "peak_frequency_hz", "duration_s", "blocks",
     "block", "band_filter", "silence_onset_s", "time_to_peak_s", "transfer_db",
-    "transfer_extreme_db", "residual_db", "max_correlation", "dominant_partial_share_db",
+    "transfer_extreme_db", "residual_db", "max_correlation",
     "event_times_levels", "event_count", "event_level_range_db", "event_interval_spread_ms",
-    "swing_offset_ms", "rise_time_s", "echo_delay_ms", "partial_prominence_db",
+    "swing_offset_ms", "rise_time_s", "echo_delay_ms",
     "onset_jitter_ms", "framewise_peak_boost_db", "onsets_s",
 ]
 
@@ -163,15 +163,6 @@ def band_share_db(x, sr: int = SR, lo: float = 20.0, hi: float | None = None,
     """The band's level relative to the whole signal's level, in dB (a balance measure that
     does not depend on the overall gain, so it suits loudness-matched pairs)."""
     return band_level_db(x, sr, lo, hi, resolution_hz) - rms_db(x, sr)
-
-
-def band_peak_to_floor_db(x, sr: int = SR, lo: float = 20.0, hi: float | None = None,
-                          resolution_hz: float = 2.0) -> float:
-    """Tonal prominence: the strongest bin in ``lo``..``hi`` minus the band's median bin, dB."""
-    f, p = _spectrum(x, sr, resolution_hz)
-    hi = sr / 2 if hi is None else hi
-    band = p[(f >= lo) & (f <= hi)]
-    return _db_power(float(band.max())) - _db_power(float(np.median(band)))
 
 
 def spectral_centroid_hz(x, sr: int = SR, lo: float = 20.0, hi: float | None = None) -> float:
@@ -381,21 +372,6 @@ def max_correlation(x, sr: int = SR, ref=None) -> float:
     return float(np.max(np.abs(c)) / math.sqrt(float((a * a).sum() * (b * b).sum()) or 1e-30))
 
 
-def dominant_partial_share_db(x, sr: int = SR, frame_s: float = 0.1, lo: float = 0.0) -> float:
-    """Median over ``frame_s`` frames of the strongest spectral bin's share of the frame's
-    power above ``lo`` Hz, in dB (near 0: one partial dominates, as under a resonant peak)."""
-    x = np.asarray(view(x, "mono"))
-    n = int(frame_s * sr)
-    win = np.hanning(n)
-    shares = []
-    for i in range(0, len(x) - n, n):
-        p = np.abs(np.fft.rfft(x[i:i + n] * win)) ** 2
-        p = p[int(lo * n / sr):]
-        if p.sum() > 1e-12:
-            shares.append(p.max() / p.sum())
-    return _db_power(float(np.median(shares))) if shares else FLOOR_DB
-
-
 def event_times_levels(x, sr: int = SR, threshold_db: float = -25.0,
                        min_gap_s: float = 0.2, block_ms: float = 5.0) -> tuple[np.ndarray, np.ndarray]:
     """Onsets of separate events (footsteps, hits): times (s) where the 5 ms level first
@@ -470,25 +446,6 @@ def echo_delay_ms(x, sr: int = SR, lo_ms: float = 100.0, hi_ms: float = 1000.0) 
     c = correlate(a, a, mode="full", method="fft")[len(a) - 1:]
     lo, hi = int(lo_ms * sr / 1000), int(hi_ms * sr / 1000)
     return float((lo + int(np.argmax(c[lo:hi]))) * 1000.0 / sr)
-
-
-def partial_prominence_db(x, sr: int = SR, frame_s: float = 0.1, lo: float = 300.0) -> float:
-    """Median over ``frame_s`` frames of how far the strongest spectral peak above ``lo`` Hz
-    stands above the second strongest, in dB (a resonant filter makes one partial "sing out";
-    a plain sawtooth's neighboring partials differ by about 1 dB)."""
-    x = np.asarray(view(x, "mono"))
-    n = int(frame_s * sr)
-    win = np.hanning(n)
-    first = int(lo * n / sr)
-    values = []
-    for i in range(0, len(x) - n, n):
-        p = np.abs(np.fft.rfft(x[i:i + n] * win)) ** 2
-        p = p[first:]
-        peaks = np.nonzero((p[1:-1] > p[:-2]) & (p[1:-1] >= p[2:]))[0] + 1
-        if len(peaks) >= 2 and p[peaks].max() > 1e-12:
-            top = np.sort(p[peaks])[-2:]
-            values.append(10.0 * math.log10(top[1] / max(top[0], 1e-30)))
-    return float(np.median(values)) if values else 0.0
 
 
 def onset_jitter_ms(x, sr: int = SR, bpm: float = 96.0, lo: float = 6000.0) -> float:

@@ -9,16 +9,20 @@ directive's loudness normalization: ``ext/audio_example.produce``); the claims a
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-import claimcheck
-import claims as table
-import rst_audio
-from claimcheck import Claim, ClaimFailed, Perceptual
+# This folder's helper modules, whether or not tests/audio becomes a package.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import claimcheck  # noqa: E402
+import claims as table  # noqa: E402
+import rst_audio  # noqa: E402
+from claimcheck import Claim, ClaimFailed, Perceptual  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES, PAIRS_FOUND = rst_audio.find_all(ROOT)
