@@ -295,6 +295,9 @@ PAIRS: dict[tuple[str, str], list] = {
     ],
     # -- Module 7 ---------------------------------------------------------------------------
     ("m07-dither-off", "m07-dither-on"): [
+        C("m07-dither-off", "turned up about 48 dB for playback", "peak_db", -2.0, 0.7,
+          unit="dBFS", note="made at a peak of −50 dBFS: a −2 dBFS peak means +48 dB "
+          "(the −20 LUFS normalization applies +47.7 dB)"),
         C("m07-dither-off", "stops abruptly about a second and a half before the clip ends",
           "silence_onset_s", -1.5, 0.5, unit="s", minus="m07-dither-off", minus_args={},
           minus_measure="duration_s",
@@ -433,6 +436,26 @@ PAIRS: dict[tuple[str, str], list] = {
 }
 
 SINGLES: dict[str, list] = {
+    # -- authoring guide -------------------------------------------------------------------
+    "demo-first-beating": [
+        C("demo-first-beating", "three beats per second", "envelope_rate_hz", 3.0, 0.1,
+          unit="Hz"),
+    ],
+    "demo-quiet-tone": [
+        C("demo-quiet-tone", "about 26 dB below full scale", "peak_db", -26.0, 0.5,
+          unit="dBFS"),
+    ],
+    "demo-noise-wav": [
+        C("demo-noise-wav", "Three short bursts of hiss", "event_count", 3.0, 0.0,
+          unit="bursts"),
+    ],
+    "demo-clipped-tone": [
+        C("demo-clipped-tone", "its peaks are cut off", "crest_factor_db", 2.5, op="<",
+          note="a sine's crest factor is 3.01 dB; clipping flattens it"),
+        C("demo-clipped-tone", "The flattened peaks add odd harmonics", "band_level_db",
+          -30.0, op=">", args={"lo": 650, "hi": 670}, minus="demo-clipped-tone",
+          minus_args={"lo": 210, "hi": 230}, note="third harmonic (660 Hz) against 220 Hz"),
+    ],
     "m00-pink-calibration": [
         C("m00-pink-calibration", "−20 LUFS", "lufs", -20.0, 0.1, unit="LUFS"),
     ],
@@ -528,6 +551,17 @@ SINGLES: dict[str, list] = {
         C("m05-drums-swing", "every off-beat sixteenth falls 31 ms late", "swing_offset_ms",
           31.0, 6.0, unit="ms", minus="m05-drums-humanized"),
     ],
+    "m05-wavetable-morph": [
+        C("m05-wavetable-morph", "with no change of pitch or filter", "peak_frequency_hz",
+          0.0, 0.1, unit="semitones", args={"lo": 50, "hi": 500}, at=(0.0, 2.0),
+          minus="m05-wavetable-morph", minus_at=(3.5, 5.5), combine="semitones"),
+    ],
+    "m05-riser-impact": [
+        C("m05-riser-impact", "getting louder and brighter", "rms_db", 6.0, op=">",
+          at=(3.5, 4.8), minus="m05-riser-impact", minus_at=(0.2, 1.5)),
+        C("m05-riser-impact", "getting louder and brighter", "spectral_centroid_hz", 500.0,
+          op=">", unit="Hz", at=(3.5, 4.8), minus="m05-riser-impact", minus_at=(0.2, 1.5)),
+    ],
     "m05-bass-layered": [
         C("m05-bass-layered", "All three clips are matched in loudness", "lufs", -20.0, 0.1,
           unit="LUFS"),
@@ -547,6 +581,11 @@ SINGLES: dict[str, list] = {
           block=1),
         C("m07-k-weighting-demo", "about 5 LU louder than the low band", "lufs", 5.0, 1.0,
           unit="LU", block=1, minus="m07-k-weighting-demo", minus_block=0),
+    ],
+    "m08-adaptive-layers": [
+        C("m08-adaptive-layers", "a calm groove in A minor that grows every four seconds or so",
+          "rms_db", 6.0, op=">", at=(-4.0, None), minus="m08-adaptive-layers",
+          minus_at=(0.0, 4.0)),
     ],
     "m08-layers": [
         C("m08-layers", "a low sine dropping from 55 to 38 Hz", "peak_frequency_hz", 46.0, 10.0,
