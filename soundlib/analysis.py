@@ -33,7 +33,7 @@ __all__ = [
     "transfer_extreme_db", "residual_db", "max_correlation",
     "event_times_levels", "event_count", "event_level_range_db", "event_interval_spread_ms",
     "swing_offset_ms", "rise_time_s", "echo_delay_ms",
-    "onset_jitter_ms", "framewise_peak_boost_db", "onsets_s",
+    "onset_jitter_ms", "framewise_peak_boost_db", "onsets_s", "decay_time_s",
 ]
 
 FLOOR_DB = -200.0
@@ -502,3 +502,21 @@ def onsets_s(x, sr: int = SR, lo: float | None = None, rise_db: float = 10.0,
         else:
             i += 1
     return np.array(found) / 1000.0
+
+
+def decay_time_s(x, sr: int = SR, start_db: float = -5.0, end_db: float = -25.0) -> float:
+    """Reverberation time (RT60) of a sound's decay, in seconds: the Schroeder backward
+    integral of the squared signal, a straight line fitted from ``start_db`` to ``end_db``
+    below its start (T20 by default), extrapolated to 60 dB. Give it one hit and its tail,
+    with nothing after it."""
+    from numpy.polynomial import polynomial as poly
+
+    y = np.square(np.asarray(view(x, "mono"), dtype=np.float64))
+    y = y[int(np.argmax(y)):]
+    edc = np.cumsum(y[::-1])[::-1]
+    edc_db = 10.0 * np.log10(np.maximum(edc / edc[0], 1e-30))
+    idx = np.nonzero((edc_db <= start_db) & (edc_db >= end_db))[0]
+    if idx.size < 10:
+        raise ValueError("the decay does not span the fitting range")
+    slope = poly.polyfit(idx / sr, edc_db[idx], 1)[1]
+    return float(-60.0 / slope)

@@ -31,6 +31,11 @@ PAIRS: dict[tuple[str, str], list] = {
           minus="m01-comb-dry"),
     ],
     ("m01-room-short", "m01-room-long"): [
+        C("m01-room-short", "A short decay (RT60 = 0.3 s)", "decay_time_s", 0.3, 0.15,
+          unit="s", at=(3.0, None), args={"start_db": -20, "end_db": -40},
+          note="the last hit's tail; fitted from −20 to −40 dB, below the dry snare's own decay"),
+        C("m01-room-long", "A long decay (RT60 = 2.0 s)", "decay_time_s", 2.0, 0.3, unit="s",
+          at=(3.0, None), args={"start_db": -20, "end_db": -40}),
         C("m01-room-long", "the tail of each hit overlaps the next", "level_percentile_db",
           15.0, op=">", args={"pct": 20}, minus="m01-room-short",
           note="quiet moments (20th percentile of the 20 ms level) relative to the RMS"),
@@ -257,6 +262,8 @@ PAIRS: dict[tuple[str, str], list] = {
           args={"hi_pct": 95, "lo_pct": 20}, minus="m06-glue-off", note="slightly: < 3 dB"),
     ],
     ("m06-lead-dry", "m06-lead-plate"): [
+        C("m06-lead-plate", "1.6 s decay", "decay_time_s", 1.6, 0.3, unit="s", at=(10.0, None),
+          note="the tail after the last note (the dry line ends at 10.0 s), T20"),
         C("m06-lead-plate", "spreading wide across the stereo image", "side_to_mid_db", -20.0,
           op=">"),
         C("m06-lead-plate", "the tail fills the space between phrases", "level_percentile_db",
@@ -372,6 +379,8 @@ PAIRS: dict[tuple[str, str], list] = {
           -90.0, op=">", args={"pct": 1, "relative": False}),
     ],
     ("m08-foley-dry", "m08-foley-hall"): [
+        C("m08-foley-hall", "a 2.2 s reverberation", "decay_time_s", 2.2, 0.3, unit="s",
+          at=(6.35, None), note="the last step's tail (T20)"),
         C("m08-foley-hall", "a long ringing echo that fills the pauses", "level_percentile_db",
           15.0, op=">", args={"pct": 20}, minus="m08-foley-dry"),
         C("m08-foley-hall", "slightly duller", "spectral_centroid_hz", 0.0, op="<", unit="Hz",

@@ -51,3 +51,11 @@ def test_bad_input_is_reported():
         an.block(sine(440, 1.0), SR, 3)
     with pytest.raises(ValueError, match="unknown view 'middle'"):
         an.view(np.zeros((10, 2)), "middle")
+
+
+def test_decay_time_of_an_exponential_tail():
+    n = int(3.0 * SR)
+    rt60 = 1.2
+    tail = np.random.default_rng(1).standard_normal(n) * 10 ** (-3 * np.arange(n) / SR / rt60)
+    assert an.decay_time_s(tail) == pytest.approx(rt60, rel=0.05)
+    assert an.silence_onset_s(np.concatenate([tail, np.zeros(SR)])) == pytest.approx(3.0, abs=0.01)
