@@ -34,6 +34,7 @@ __all__ = [
     "event_times_levels", "event_count", "event_level_range_db", "event_interval_spread_ms",
     "swing_offset_ms", "rise_time_s", "echo_delay_ms",
     "onset_jitter_ms", "framewise_peak_boost_db", "onsets_s", "decay_time_s",
+    "harmonic_share_db",
 ]
 
 FLOOR_DB = -200.0
@@ -520,3 +521,15 @@ def decay_time_s(x, sr: int = SR, start_db: float = -5.0, end_db: float = -25.0)
         raise ValueError("the decay does not span the fitting range")
     slope = poly.polyfit(idx / sr, edc_db[idx], 1)[1]
     return float(-60.0 / slope)
+
+
+def harmonic_share_db(x, sr: int = SR, f0: float = 440.0, tolerance_hz: float = 8.0) -> float:
+    """The share of the power (20 Hz up) that lies within ``tolerance_hz`` of a whole multiple
+    of ``f0``, in dB: near 0 dB for a harmonic tone, well below for an inharmonic (bell-like)
+    one."""
+    f, p = _spectrum(x, sr, 2.0)
+    keep = f >= 20.0
+    f, p = f[keep], p[keep]
+    k = np.maximum(np.round(f / f0), 1)
+    near = np.abs(f - k * f0) <= tolerance_hz
+    return _db_power(float(p[near].sum()) / max(float(p.sum()), 1e-30))

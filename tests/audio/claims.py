@@ -151,8 +151,11 @@ PAIRS: dict[tuple[str, str], list] = {
           minus="m05-fm-index-high", minus_args={"lo": 20, "hi": 20000}),
     ],
     ("m05-fm-ratio-harmonic", "m05-fm-ratio-bell"): [
-        C("m05-fm-ratio-bell", "the inharmonic clang in the attack", "spectral_centroid_hz",
-          0.0, op=">", unit="Hz", minus="m05-fm-ratio-harmonic"),
+        C("m05-fm-ratio-harmonic", "a harmonic, pitched struck tone", "harmonic_share_db",
+          -0.5, op=">", at=(0.0, 1.5), args={"f0": 440.0},
+          note="the first note, A4: power within 8 Hz of multiples of 440 Hz"),
+        C("m05-fm-ratio-bell", "the inharmonic clang in the attack", "harmonic_share_db",
+          -5.0, op="<", at=(0.0, 1.5), args={"f0": 440.0}),
     ],
     ("m05-granular-source", "m05-granular-cloud"): [
         P("m05-granular-cloud", "To most listeners, the melody becomes a pad",
@@ -416,6 +419,16 @@ PAIRS: dict[tuple[str, str], list] = {
     ("m09-feedback-ringing", "m09-feedback-notched"): [
         C("m09-feedback-ringing", "at about 2.4 kHz", "peak_frequency_hz", 2400.0, 150.0,
           unit="Hz", args={"lo": 1000, "hi": 6000}),
+        C("m09-feedback-ringing", "hangs on for about a second after the line ends",
+          "rms_db", -40.0, op=">", band=(2300, 2500), at=(10.7, 10.9),
+          minus="m09-feedback-ringing", minus_at=(7.5, 9.8),
+          note="the third line ends at 9.9 s; 0.8 to 1.0 s later the 2.4 kHz ring is still "
+               "within 40 dB of its level during the line"),
+        C("m09-feedback-ringing", "hangs on for about a second after the line ends",
+          "rms_db", -30.0, op="<", band=(2300, 2500), at=(11.0, None),
+          minus="m09-feedback-ringing", minus_at=(7.5, 9.8),
+          note="and it has faded by more than 30 dB 1.1 s after the line (the text said "
+               "'more than a second' before this was measured)"),
         C("m09-feedback-notched", "Listen for the tail that is no longer there",
           "band_level_db", -10.0, op="<", args={"lo": 2300, "hi": 2500},
           minus="m09-feedback-ringing"),
