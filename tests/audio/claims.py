@@ -421,7 +421,7 @@ PAIRS: dict[tuple[str, str], list] = {
           unit="Hz", args={"lo": 1000, "hi": 6000}),
         C("m09-feedback-ringing", "hangs on for more than a second after the line ends",
           "decay_time_s", 1.0, op=">", unit="s", band=(2300, 2500), at=(9.9, None),
-          note="the third line ends at 9.9 s; the 2.4 kHz ring decays 60 dB in 1.8 s (T20), "
+          note="the third line ends at 9.9 s; the 2.4 kHz ring decays 60 dB in about 2 s (T20), "
                "as the review quiz computes (1.7 s for g = 0.98 and a 5 ms loop)"),
         C("m09-feedback-notched", "Listen for the tail that is no longer there",
           "band_level_db", -10.0, op="<", args={"lo": 2300, "hi": 2500},
