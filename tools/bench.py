@@ -10,7 +10,9 @@ alone. Prints:
 * PDF time alone (``make pdf`` after an edit);
 * audio generation: examples, seconds, and audio bytes in the built site;
 * the size of the site, and every page's first-visit weight (tools/page_weight.py: HTML, CSS,
-  JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest.
+  JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest;
+* the listening claims (tests/audio/claims.py): audio pairs, examples with measured claims and
+  examples labeled perceptual only (``--claims-only`` prints just these).
 
 ``python tools/bench.py --weights-only [_build/html]`` prints only the page weights of an
 existing build.
@@ -47,6 +49,9 @@ def dir_bytes(path: Path, suffixes: tuple[str, ...] | None = None) -> int:
 
 
 def main() -> None:
+    print_claim_counts()
+    if "--claims-only" in sys.argv:
+        return
     if "--weights-only" in sys.argv:
         rest = [a for a in sys.argv[1:] if not a.startswith("--")]
         print_page_weights(Path(rest[0]) if rest else ROOT / "_build" / "html")
@@ -89,6 +94,20 @@ def main() -> None:
               f"{(work / '_build' / 'epub' / 'open-audio-production-course.epub').stat().st_size / 1e6:.1f} MB")
     print_page_weights(site)
     shutil.rmtree(work.parent, ignore_errors=True)
+
+
+def print_claim_counts() -> None:
+    """How many audio examples have measured listening claims (tests/audio/claims.py)."""
+    for p in (ROOT, ROOT / "tests" / "audio"):
+        if str(p) not in sys.path:
+            sys.path.insert(0, str(p))
+    import claims
+
+    c = claims.counts()
+    print(f"listening claims: {c['measured_claims']} measured claims on {c['examples_measured']} "
+          f"examples; {c['pairs']} audio pairs ({c['pairs_measured']} measured, "
+          f"{c['pairs_perceptual_only']} perceptual only); {c['examples_perceptual_only']} "
+          "examples labeled perceptual only")
 
 
 def print_page_weights(site: Path) -> None:
