@@ -33,7 +33,7 @@ extensions = [
     "sphinxcontrib.spelling",
     # Local extensions (ext/), one module per directive family.
     "quiz",
-    "audio_example",
+    "audio",
     "course_figure",
     "course_site",
     "course_html",
