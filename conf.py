@@ -26,12 +26,17 @@ language = "en"
 
 # -- General configuration ------------------------------------------------------------------
 
+# The version pinned in requirements.txt: the extensions use its APIs (post-transform
+# ``formats``/``builders``, ``env.domains``).
+needs_sphinx = "9.0"
+
 extensions = [
     "sphinx.ext.graphviz",
     "sphinx.ext.imgmath",
     "sphinx_design",
     "sphinxcontrib.spelling",
-    # Local extensions (ext/), one module per directive family.
+    # Local extensions (ext/; map in ext/README.md). They load ext/course/, the shared
+    # plumbing, themselves.
     "quiz",
     "audio",
     "course_figure",

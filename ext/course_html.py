@@ -30,9 +30,11 @@ longer applies, the browser tests (CSP, axe, vnu) fail rather than this module g
 from __future__ import annotations
 
 import html
+import os
 import re
+import weakref
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from docutils import nodes
 
@@ -197,7 +199,6 @@ def _builder_inited(app: Sphinx) -> None:
         return {dest: Path(app.srcdir) / src for src, dest in builder.images.items()}
 
     env.filters["course_html"] = lambda value: Markup(rewrite(str(value), outdir, image_sources()))
-    app._course_bundle_written = False  # type: ignore[attr-defined]
 
 
 DESCRIPTION_CHARS = 155
@@ -270,7 +271,10 @@ def _write_bundle(outdir: Path, css_names: list[str], theme_css: str) -> None:
     text = "\n".join(parts) + "\n"
     target = outdir / BUNDLE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+        # Atomically: with -j N another writer process may be reading or writing it too.
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
 
 
 def _refresh_bundle(app: Sphinx, exception) -> None:
@@ -295,12 +299,23 @@ def _bundle(app: Sphinx, context) -> None:
     _write_bundle(Path(app.outdir), names, _theme_css(furo_css))
 
 
+#: The builders (one per build) for which this process has written the bundle.
+_BUNDLED: weakref.WeakSet = weakref.WeakSet()
+
+
 def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Link the bundle instead of the separate stylesheets, writing it on the first page.
+
+    Safe for parallel writing: the bundle depends on no page (the same stylesheets and the
+    same theme variables for every page), so each writer process that has not written it yet
+    writes the same bytes, atomically. Sphinx writes the first page in the main process
+    before it starts the writer processes, so in practice they find it written.
+    """
     if app.builder.name != "html" or "furo_pygments" not in context:
         return
-    if not getattr(app, "_course_bundle_written", False):
+    if app.builder not in _BUNDLED:
         _bundle(app, context)
-        app._course_bundle_written = True  # type: ignore[attr-defined]
+        _BUNDLED.add(app.builder)
     from sphinx.builders.html._assets import _CascadingStyleSheet
 
     context["css_files"] = [_CascadingStyleSheet(BUNDLE, priority=500, rel="stylesheet", type="text/css")]
@@ -314,4 +329,4 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _navigation)
     app.connect("build-finished", _canonical_math)
     app.connect("build-finished", _refresh_bundle)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": False}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
