@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from audio import html, latex
-from audio.collector import AudioCollector, audio_data
+from audio.collector import AudioCollector, audio_data, index_examples
 from audio.directives import AudioExampleDirective, AudioPairDirective
 from audio.directives import PracticeSessionDirective
 from audio.nodes import audio_caption, audio_description, audio_example, audio_pair
@@ -89,6 +89,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(AudioLatexPlots)
     app.add_post_transform(AudioPlainText)
     app.connect("builder-inited", _builder_inited)
+    app.connect("env-updated", index_examples, priority=400)
     errors.add_summary(app, "audio", _summary)
     add_static_files(app, css=["audio.css"])
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True,

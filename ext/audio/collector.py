@@ -8,13 +8,15 @@ to date by ``AudioCollector``, a Sphinx ``EnvironmentCollector``:
   and the records read by ``-j N`` worker processes are merged into the main environment;
 * ``get_outdated_docs``: documents whose examples were keyed with another version of the
   sound library are read again;
-* ``get_updated_docs`` (``env-updated``, once every document is read and merged): duplicate
-  ids are detected over all records, examples are numbered in reading order, and the audio,
-  the practice sessions and, for LaTeX, the plots are generated (``audio.render``,
+* ``get_updated_docs`` (``env-updated``, once every document is read and merged): the
+  audio, the practice sessions and, for LaTeX, the plots are generated (``audio.render``,
   ``audio.zip``, ``audio.plots``).
 
-Other extensions look an example up with ``find_example(env, id)`` (its ``number``,
-``title``, ``file`` relative to the HTML output, ``docname`` and measured ``meta``).
+Before that, ``index_examples`` (also ``env-updated``, but with priority 400, so before
+every other extension's handler) detects duplicate ids over the merged records, numbers the
+examples in reading order and fills ``AudioData.by_id``. Other extensions look an example up
+there, or with ``find_example(env, id)``: its ``number``, ``title``, ``file`` (relative to
+the HTML output), ``docname`` and measured ``meta``.
 """
 
 from __future__ import annotations
@@ -173,6 +175,15 @@ def assign_numbers(env: BuildEnvironment, data: AudioData) -> set[str]:
     return changed
 
 
+def index_examples(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated`` (priority 400): duplicates, ``by_id`` and numbers; returns the
+    documents whose numbers changed (they are written again)."""
+    data = audio_data(env)
+    errors.clear_late(env, CATEGORY)
+    check_duplicates(env, data)
+    return sorted(assign_numbers(env, data))
+
+
 class AudioCollector(EnvironmentCollector):
     """Keeps ``env.course_audio`` in step with the documents (see the module docstring)."""
 
@@ -206,12 +217,8 @@ class AudioCollector(EnvironmentCollector):
         return sorted(stale - removed)
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        """After reading: duplicates, numbers, then the files (``audio.render.generate``)."""
+        """After reading (and ``index_examples``): the files (``audio.render.generate``)."""
         from audio import render
 
-        data = audio_data(env)
-        errors.clear_late(env, CATEGORY)
-        check_duplicates(env, data)
-        changed = assign_numbers(env, data)
-        render.generate(app, env, data)
-        return sorted(changed)
+        render.generate(app, env, audio_data(env))
+        return []
