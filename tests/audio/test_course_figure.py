@@ -8,32 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 import course_figure as cf
-
-from sphinx_project import build, copy_root, warnings  # noqa: E402
-
-
-@pytest.fixture(scope="module", autouse=True)
-def stable_source_hash():
-    """Pin the figures' source hash for this module (an edit to figures/ or soundlib/ while
-    the tests run must not change the cache keys between two builds)."""
-    import figures
-
-    value = figures.source_hash()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(figures, "source_hash", lambda: value)
-        yield value
+from sphinx_project import build, copy_root, warnings
 
 
-@pytest.fixture(scope="module")
-def html_build(tmp_path_factory):
-    src = copy_root(tmp_path_factory.mktemp("figure-html"), "figure")
-    app = build(src)
-    assert app.statuscode == 0 and warnings(app) == "", warnings(app)
-    return app
-
-
-def test_html_svg_image_with_alt_size_and_lazy_loading(html_build):
-    page = BeautifulSoup((Path(html_build.outdir) / "index.html").read_text(), "html.parser")
+def test_html_svg_image_with_alt_size_and_lazy_loading(figure_html):
+    page = BeautifulSoup((Path(figure_html.outdir) / "index.html").read_text(), "html.parser")
     fig = page.select_one("figure.course-figure#fig-slopes")
     img = fig.select_one("img")
     assert img["alt"] == "Three straight lines rising from the origin at different slopes."
@@ -42,7 +21,7 @@ def test_html_svg_image_with_alt_size_and_lazy_loading(html_build):
     # 4 x 3 inches = 288 x 216 pt = 384 x 288 CSS px
     assert (img["width"], img["height"]) == ("384", "288")
     assert img.parent.name != "a"               # no link around the image
-    svg = (Path(html_build.outdir) / img["src"]).read_bytes()
+    svg = (Path(figure_html.outdir) / img["src"]).read_bytes()
     assert svg.startswith(b"<?xml") and b"<svg" in svg
     assert b"<image" not in svg                 # vectors only, no embedded raster
     assert b"<dc:date>" not in svg              # no timestamp
@@ -57,43 +36,38 @@ def test_html_svg_image_with_alt_size_and_lazy_loading(html_build):
     assert second["style"] == "width: 50%;" and not second.has_attr("height")
 
 
-def test_env_records(html_build):
-    recs = html_build.env.course_figures["index"]
+def test_env_records(figure_html):
+    recs = figure_html.env.course_figures["index"]
     assert [r["figure"] for r in recs] == ["test-lines", "test-lines"]
     assert recs[0]["params"] == {"slopes": [0.5, 1, 2], "title": "Three slopes"}
 
 
-def test_rebuild_renders_nothing_and_output_is_deterministic(html_build, tmp_path):
+def test_rebuild_renders_nothing_and_output_is_deterministic(figure_html, tmp_path):
     before = len(cf.RENDERED)
-    build(Path(html_build.srcdir))
+    build(Path(figure_html.srcdir))
     assert len(cf.RENDERED) == before                 # cached
     fresh = build(copy_root(tmp_path, "figure"))      # a clean build in a new folder
     assert len(cf.RENDERED) == before + 2
-    ours = {p.name: p.read_bytes() for p in (Path(html_build.outdir) / "_images").iterdir()}
+    ours = {p.name: p.read_bytes() for p in (Path(figure_html.outdir) / "_images").iterdir()}
     theirs = {p.name: p.read_bytes() for p in (Path(fresh.outdir) / "_images").iterdir()}
     assert ours == theirs and len(ours) == 2
     cache = Path(fresh.outdir).parent / ".figure-cache"
     pdfs = sorted(cache.glob("*.pdf"))
-    other = Path(html_build.outdir).parent / ".figure-cache"
+    other = Path(figure_html.outdir).parent / ".figure-cache"
     assert [p.read_bytes() for p in pdfs] == [(other / p.name).read_bytes() for p in pdfs]
 
 
-def test_latex_uses_the_pdf(html_build):
-    app = build(Path(html_build.srcdir), "latex")
+def test_latex_uses_the_pdf(figure_html):
+    app = build(Path(figure_html.srcdir), "latex")
     assert app.statuscode == 0, warnings(app)
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
-    stem = html_build.env.course_figures["index"][0]["stem"]
+    stem = figure_html.env.course_figures["index"][0]["stem"]
     assert f"\\sphinxincludegraphics{{{{{stem}}}.pdf}}" in tex
     assert (Path(app.outdir) / f"{stem}.pdf").read_bytes()[:5] == b"%PDF-"
     assert "\\caption{Three lines with slopes 0.5, 1 and 2.}" in tex
     assert "\\label{\\detokenize{index:fig-slopes}}" in tex
     assert "\\sphinxincludegraphics[width=0.500\\linewidth]" in tex
     assert ".svg" not in tex
-
-
-@pytest.fixture(scope="module")
-def error_build(tmp_path_factory):
-    return build(copy_root(tmp_path_factory.mktemp("figure-errors"), "figure-errors"))
 
 
 @pytest.mark.parametrize(("line", "message"), [
@@ -107,14 +81,14 @@ def error_build(tmp_path_factory):
     (25, "course-figure 'test-needs-n': the :alt: option is required"),
     (30, "course-figure 'test-needs-n': the caption (the directive's body) is missing"),
 ])
-def test_errors_name_file_line_and_problem(error_build, line, message):
-    log = warnings(error_build)
+def test_errors_name_file_line_and_problem(figure_errors, line, message):
+    log = warnings(figure_errors)
     assert f"index.rst:{line}: ERROR: {message}" in log, log
 
 
-def test_errors_fail_the_build(error_build):
-    assert error_build.statuscode == 1
-    log = warnings(error_build)
+def test_errors_fail_the_build(figure_errors):
+    assert figure_errors.statuscode == 1
+    log = warnings(figure_errors)
     assert "6 course figure errors" in log and "Traceback" not in log
-    page = (Path(error_build.outdir) / "index.html").read_text()
+    page = (Path(figure_errors.outdir) / "index.html").read_text()
     assert "<figure" not in page
