@@ -50,7 +50,7 @@ def build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs", builders=BU
     ``latex_cache``: an audio cache for the LaTeX builder to share, so that the print plots of
     the audio examples (about 150 matplotlib PDFs) are drawn once for both builds. The test
     suite passes its own build's cache; the plots' determinism has its own test
-    (tests/test_audio_directive.py::test_plots_are_deterministic), and the audio and HTML are
+    (tests/audio/test_audio_latex.py::test_plots_are_deterministic), and the audio and HTML are
     still rendered from nothing.
     """
     root.mkdir(parents=True, exist_ok=True)
