@@ -111,6 +111,10 @@ class AudioData:
     def all_examples(self) -> list[AudioExample]:
         return [rec for docname in sorted(self.examples) for rec in self.examples[docname]]
 
+    def owners(self) -> list[AudioExample]:
+        """The examples that own their id (a later duplicate is an error, left out)."""
+        return [rec for rec in self.all_examples() if self.by_id.get(rec.id) is rec]
+
     def example(self, docname: str, seq: int) -> AudioExample | None:
         for rec in self.examples.get(docname, ()):
             if rec.seq == seq:
@@ -141,8 +145,10 @@ def find_example(env: BuildEnvironment, ident: str) -> AudioExample | None:
 
 
 def node_record(env: BuildEnvironment, node: Any) -> AudioExample | None:
-    """The record of an ``audio_example`` node."""
-    return audio_data(env).example(node["docname"], node["seq"])
+    """The record of an ``audio_example`` node (None for a duplicate id: it is left out)."""
+    data = audio_data(env)
+    rec = data.example(node["docname"], node["seq"])
+    return rec if rec is not None and data.by_id.get(rec.id) is rec else None
 
 
 def check_duplicates(env: BuildEnvironment, data: AudioData) -> None:

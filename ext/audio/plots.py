@@ -172,7 +172,7 @@ def make_plots(app: Sphinx, env: BuildEnvironment, data: AudioData, cache: Path)
     from audio.render import build_report
 
     report = build_report(app)
-    for rec in data.all_examples():
+    for rec in data.owners():
         if rec.meta is None:
             continue
         existed = plot_path(rec, cache).is_file()

@@ -251,7 +251,7 @@ def generate(app: Sphinx, env: BuildEnvironment, data: AudioData) -> None:
 
     report = build_report(app)
     cache = audio_cache(app)
-    records = data.all_examples()
+    records = data.owners()          # a duplicate id is an error, and left out
     todo: dict[str, AudioExample] = {}   # one render per key (two ids may share a key)
     for rec in records:
         if rec.key not in todo and cached_meta(rec, cache) is None:
@@ -284,7 +284,7 @@ def sync_outdir(app: Sphinx, data: AudioData, cache: Path) -> None:
     so the EPUB manifest lists them) and remove any others."""
     target = Path(app.outdir) / AUDIO_DIR
     used: dict[str, Path] = {}
-    for rec in data.all_examples():
+    for rec in data.owners():
         if rec.meta is not None:
             used[Path(rec.file).name] = cache / f"{rec.key}.{rec.ext}"
     if not app.builder.name.startswith("epub"):

@@ -1,7 +1,8 @@
 """Per-format post-transforms: each declares the builders it is for.
 
 * ``AudioLabels`` (every builder): "Audio 6.4." (or "Before (Audio 6.4).") at the start of
-  each caption.
+  each caption; an example whose id an earlier one owns (an error after reading) is left
+  out, as every example with a problem is.
 * ``AudioLatexPlots`` (``formats = ("latex",)``): the example's plot, made after reading
   (``audio.plots``), copied into the output folder and named on the node.
 * ``AudioPlainText`` (every builder that is neither HTML nor LaTeX: text, man, texinfo,
@@ -37,9 +38,10 @@ class AudioLabels(SphinxPostTransform):
     default_priority = 900
 
     def run(self, **kwargs: Any) -> None:
-        for node in self.document.findall(audio_example):
+        for node in list(self.document.findall(audio_example)):
             rec = node_record(self.env, node)
             if rec is None:
+                node.parent.remove(node)
                 continue
             caption = next(iter(node.findall(audio_caption)), None)
             label = nodes.strong(rec.label, rec.label, classes=["audio-label"])
