@@ -64,7 +64,8 @@ def test_twelve_module_folders():
     assert [f.name[:2] for f in FOLDERS] == [f"{n:02d}" for n in range(12)]
 
 
-@pytest.mark.parametrize("folder", [f for f in FOLDERS if f not in WRITTEN], ids=ids([f for f in FOLDERS if f not in WRITTEN]))
+@pytest.mark.parametrize("folder", [f for f in FOLDERS if f not in WRITTEN],
+                         ids=ids([f for f in FOLDERS if f not in WRITTEN]))
 def test_unwritten_module_lists_its_planned_lessons(folder):
     text = (folder / "index.rst").read_text(encoding="utf-8")
     assert "Planned lessons" in text

@@ -8,9 +8,8 @@ search page is exempt from the limit: its weight is the search index, which it a
 
 import os
 
-import pytest
-
 import page_weight
+import pytest
 
 EXEMPT = {"search.html"}
 

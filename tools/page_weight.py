@@ -18,7 +18,7 @@ import argparse
 import gzip
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LIMIT_BYTES = 120 * 1024
@@ -26,7 +26,7 @@ COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".txt"}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def wire_bytes(path: Path) -> int:
     data = path.read_bytes()
     return len(gzip.compress(data, 6, mtime=0)) if path.suffix in COMPRESSIBLE else len(data)
