@@ -8,7 +8,7 @@ way ``tools/serve.py`` sends it. Audio is excluded: it is never fetched before a
 presses play. Images marked ``loading="lazy"`` are counted separately: the browser fetches
 them only as they scroll into view.
 
-The course's goal (issue 8) is under 120 KB per page; ``tests/test_page_weight.py`` enforces
+The course's goal (issue 8) is under 120 KB per page; ``tests/site/test_page_weight.py`` enforces
 it and ``tools/bench.py`` prints this table.
 """
 

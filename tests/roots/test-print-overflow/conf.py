@@ -1,4 +1,4 @@
-# A one-page book that does not fit its pages (for tests/test_print.py).
+# A one-page book that does not fit its pages (for tests/site/test_print.py).
 project = "Overflow"
 author = "Tests"
 extensions = []

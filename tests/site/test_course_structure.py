@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODULES = ROOT / "docs" / "modules"
 FOLDERS = sorted(p for p in MODULES.iterdir() if p.is_dir())
 WRITTEN = [p for p in FOLDERS if (p / "answers.rst").exists()]
