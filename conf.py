@@ -130,7 +130,7 @@ latex_elements = {
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.5cm,2.5cm}",
     # Long URLs in footnotes may break after any character instead of running into the
-    # margin (tests/test_print.py fails on overfull lines); fancyhdr wants 14pt at 11pt.
+    # margin (tests/site/test_print.py fails on overfull lines); fancyhdr wants 14pt at 11pt.
     "preamble": r"""
 \usepackage{xurl}
 \setlength{\headheight}{14pt}

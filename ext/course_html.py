@@ -37,7 +37,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
-
 from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -60,14 +59,17 @@ REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # column widths as classes (course-theme.css defines colwidth-0 … colwidth-100)
     (re.compile(r'<col style="width: (\d+)(?:\.\d+)?%" />'), r'<col class="colwidth-\1" />'),
     # the general index
-    (re.compile(r'<table style="width: 100%" class="indextable genindextable">'), '<table class="indextable genindextable">'),
+    (re.compile(r'<table style="width: 100%" class="indextable genindextable">'),
+     '<table class="indextable genindextable">'),
     (re.compile(r'<td style="width: 33%; vertical-align: top;">'), '<td class="genindex-column">'),
     # image widths (``:width: 60%``) as classes
     (re.compile(r'(<img [^>]*?class=")([^"]*)("[^>]*?) style="width: (\d+)(?:\.\d+)?%;"'), r'\1\2 width-\4\3'),
     # graphviz SVG as an image, not a plugin <object> (CSP object-src 'none'); its text
     # fallback becomes the alt text
-    (re.compile(r'<object data="([^"]+\.svg)" type="image/svg\+xml" class="graphviz">\s*<p class="warning">(.*?)</p>\s*</object>', re.S),
-     lambda m: '<img src="%s" alt="%s" class="graphviz" />' % (m.group(1), " ".join(m.group(2).split()).replace('"', "&quot;"))),
+    (re.compile(r'<object data="([^"]+\.svg)" type="image/svg\+xml" class="graphviz">'
+                r'\s*<p class="warning">(.*?)</p>\s*</object>', re.S),
+     lambda m: '<img src="{}" alt="{}" class="graphviz" />'.format(
+         m.group(1), " ".join(m.group(2).split()).replace('"', "&quot;"))),
     # scrollable code blocks must take keyboard focus (axe: scrollable-region-focusable)
     (re.compile(r'<pre>'), '<pre tabindex="0">'),
     # furo copies the table's attributes, id included, onto its wrapper: one id, on the table

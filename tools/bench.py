@@ -81,8 +81,9 @@ def main() -> None:
     print(f"edit one lesson, complete site:                    {time.perf_counter() - start:7.1f} s")
     site = work / "_build" / "html"
     audio = dir_bytes(site, (".mp3", ".wav", ".zip"))
+    audio_files = sum(1 for _ in (site / "_audio").glob("*")) if (site / "_audio").exists() else 0
     print(f"site size: {dir_bytes(site) / 1e6:.1f} MB, of which audio and the practice ZIP "
-          f"{audio / 1e6:.1f} MB in {sum(1 for _ in (site / '_audio').glob('*')) if (site / '_audio').exists() else 0} files")
+          f"{audio / 1e6:.1f} MB in {audio_files} files")
     pdf = work / "_build" / "latex" / "open-audio-production-course.pdf"
     if pdf.exists():
         print(f"PDF: {pdf.stat().st_size / 1e6:.1f} MB; EPUB: "

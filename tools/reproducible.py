@@ -66,10 +66,10 @@ def start_build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs",
                 latex_cache: Path | None = None) -> subprocess.Popen:
     """The same build in the background (the test suite runs it beside its own build)."""
     root.mkdir(parents=True, exist_ok=True)
-    code = ("import sys; from pathlib import Path; sys.path.insert(0, %r); import reproducible; "
-            "reproducible.build(Path(%r), %r, Path(%r), latex_cache=%s)"
-            % (str(ROOT / "tools"), str(root), seed, str(srcdir),
-               f"Path({str(latex_cache)!r})" if latex_cache else "None"))
+    cache = f"Path({str(latex_cache)!r})" if latex_cache else "None"
+    code = (f"import sys; from pathlib import Path; sys.path.insert(0, {str(ROOT / 'tools')!r}); "
+            f"import reproducible; reproducible.build(Path({str(root)!r}), {seed!r}, "
+            f"Path({str(srcdir)!r}), latex_cache={cache})")
     log = open(root / "build.log", "w")
     return subprocess.Popen([sys.executable, "-c", code], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 

@@ -28,8 +28,7 @@ from sphinx.domains import Domain
 from course import errors
 from course.modules import number_items, numbering_group
 from course.order import doc_key, doc_order
-from quiz.nodes import child, quiz, quiz_answer, quiz_answer_key, quiz_option, quiz_prompt, \
-    quiz_question
+from quiz.nodes import child, quiz, quiz_answer, quiz_answer_key, quiz_option, quiz_prompt, quiz_question
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from quiz_helpers import EXT, build, copy_root
 
 # ---------------------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ def test_errors_fail_the_build_with_a_summary(errors):
         f"ERROR: {len(ERRORS)} malformed quiz questions; see the errors above")
 
 
-def test_sphinx_build_exits_non_zero_without_W(tmp_path):
+def test_sphinx_build_exits_non_zero_without_warnings_as_errors(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
+
 from quiz_helpers import build, copy_root, numbers, soup, text
 
 # ---------------------------------------------------------------------------------------------
@@ -211,7 +212,6 @@ window.addEventListener("load", function () {
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
 def test_javascript_checks_answers_and_keeps_a_tally(html, tmp_path):
-    import json
 
     base = html[0] / "modules/01-sound"
     (html[0] / "_static/quiz-test-driver.js").write_text(DRIVER, encoding="utf-8")

@@ -1,4 +1,5 @@
-"""ext/quiz/: the LaTeX output of tests/roots/test-quiz (answers moved to the key, labels, page references) and its PDF."""
+"""ext/quiz/: the LaTeX output of tests/roots/test-quiz (answers moved to the key, labels, page
+references) and its PDF."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from quiz_helpers import build, copy_root
 
 # ---------------------------------------------------------------------------------------------
@@ -44,9 +46,9 @@ def test_latex_answers_move_to_the_key(latex):
 def test_latex_labels_and_page_references_match(latex):
     tex = latex[3]
     for kind in ("quizq", "quiza"):
-        labels = re.findall(r"\\label\{\\detokenize\{%s:([^}]*)\}\}" % kind, tex)
-        refs = re.findall(r"\\pageref\*\{\\detokenize\{%s:([^}]*)\}\}" % kind, tex)
-        links = re.findall(r"\\hyperref\[\\detokenize\{%s:([^}]*)\}\]" % kind, tex)
+        labels = re.findall(rf"\\label\{{\\detokenize\{{{kind}:([^}}]*)\}}\}}", tex)
+        refs = re.findall(rf"\\pageref\*\{{\\detokenize\{{{kind}:([^}}]*)\}}\}}", tex)
+        links = re.findall(rf"\\hyperref\[\\detokenize\{{{kind}:([^}}]*)\}}\]", tex)
         assert len(labels) == len(set(labels))
         # 8 questions (6 in the module, 2 outside); 6 answers moved to the module's key
         assert len(labels) == (8 if kind == "quizq" else 6)

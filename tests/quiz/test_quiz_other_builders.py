@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from quiz_helpers import EXT, build, copy_root, numbers, soup
 
 # ---------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ def test_epub_container(course):
         assert z.read("mimetype") == b"application/epub+zip"
         assert "META-INF/container.xml" in names
         pages = [n for n in names if n.endswith(".xhtml")]
-        modules = {n.split("/")[2] for n in pages if n.startswith("OEBPS/modules/")} if any(
-            n.startswith("OEBPS/modules/") for n in pages) else {n.split("/")[1] for n in pages if n.startswith("modules/")}
+        if any(n.startswith("OEBPS/modules/") for n in pages):
+            modules = {n.split("/")[2] for n in pages if n.startswith("OEBPS/modules/")}
+        else:
+            modules = {n.split("/")[1] for n in pages if n.startswith("modules/")}
         assert len(modules) == 12, modules

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 HIDDEN = {
     # misspelled word: where sphinxcontrib-spelling would skip it by default
@@ -50,13 +50,14 @@ def hidden_report(rootdir, tmp_path_factory):
 @pytest.mark.parametrize("word", sorted(HIDDEN))
 def test_hidden_misspelling_is_reported_with_file_and_line(hidden_report, word):
     warnings, srcdir = hidden_report
-    lines = [l for l in warnings.splitlines() if f"Spell check: {word}" in l or f"Spell check: \x1b[91m{word}" in l or word in l]
+    lines = [ln for ln in warnings.splitlines()
+             if f"Spell check: {word}" in ln or f"Spell check: \x1b[91m{word}" in ln or word in ln]
     assert lines, f"{word!r} ({HIDDEN[word]}) was not reported:\n{warnings}"
     source = (srcdir / "index.rst").read_text().splitlines()
-    expected_line = next(i + 1 for i, l in enumerate(source) if word in l)
+    expected_line = next(i + 1 for i, ln in enumerate(source) if word in ln)
     # Docutils reports some directives (rubrics, figure options) one line off: allow +-1.
     near = {f"index.rst:{n}:" for n in (expected_line - 1, expected_line, expected_line + 1)}
-    assert any(tag in l for l in lines for tag in near), (word, expected_line, lines)
+    assert any(tag in ln for ln in lines for tag in near), (word, expected_line, lines)
 
 
 def test_correct_words_are_not_reported(hidden_report):

@@ -28,7 +28,8 @@ def test_landmarks_headings_and_focusable_code():
 def test_graphviz_object_becomes_an_image_with_its_description():
     out = course_html.rewrite('<object data="../_images/graphviz-1.svg" type="image/svg+xml" class="graphviz">\n'
                               '<p class="warning">A flow "diagram"\n  of routing.</p></object>')
-    assert out == '<img src="../_images/graphviz-1.svg" alt="A flow &quot;diagram&quot; of routing." class="graphviz" />'
+    assert out == ('<img src="../_images/graphviz-1.svg" alt="A flow &quot;diagram&quot; of routing." '
+                   'class="graphviz" />')
 
 
 def test_table_wrapper_loses_the_duplicate_id():
@@ -39,7 +40,8 @@ def test_table_wrapper_loses_the_duplicate_id():
 def test_images_get_size_and_lazy_loading(tmp_path):
     (tmp_path / "_images" / "math").mkdir(parents=True)
     (tmp_path / "_images" / "math" / "m.svg").write_text(
-        "<?xml version='1.0'?>\n<svg version='1.1' xmlns='http://www.w3.org/2000/svg' width='30pt' height='12pt'></svg>")
+        "<?xml version='1.0'?>\n"
+        "<svg version='1.1' xmlns='http://www.w3.org/2000/svg' width='30pt' height='12pt'></svg>")
     out = course_html.rewrite('<img class="math" src="../../_images/math/m.svg" alt="x"/>', tmp_path)
     assert 'width="40" height="16"' in out  # 30 pt and 12 pt in CSS pixels
     assert 'loading="lazy"' in out and 'decoding="async"' in out

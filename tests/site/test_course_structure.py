@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODULES = ROOT / "docs" / "modules"
 FOLDERS = sorted(p for p in MODULES.iterdir() if p.is_dir())
 WRITTEN = [p for p in FOLDERS if (p / "answers.rst").exists()]
@@ -64,7 +64,8 @@ def test_twelve_module_folders():
     assert [f.name[:2] for f in FOLDERS] == [f"{n:02d}" for n in range(12)]
 
 
-@pytest.mark.parametrize("folder", [f for f in FOLDERS if f not in WRITTEN], ids=ids([f for f in FOLDERS if f not in WRITTEN]))
+@pytest.mark.parametrize("folder", [f for f in FOLDERS if f not in WRITTEN],
+                         ids=ids([f for f in FOLDERS if f not in WRITTEN]))
 def test_unwritten_module_lists_its_planned_lessons(folder):
     text = (folder / "index.rst").read_text(encoding="utf-8")
     assert "Planned lessons" in text

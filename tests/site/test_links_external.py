@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 URL = re.compile(r"""\b(?:https?|ftp)://[^\s<>`'")\]]+""")
 
 
 def reviewed_links() -> list[str]:
     lines = (ROOT / "docs" / "links.txt").read_text(encoding="utf-8").splitlines()
-    return [l.split()[0] for l in lines if l.strip() and not l.lstrip().startswith("#")]
+    return [ln.split()[0] for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def source_urls() -> dict[str, str]:

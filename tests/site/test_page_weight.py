@@ -1,6 +1,6 @@
 """Page weight: a first visit to any lesson page transfers under 120 KB compressed, audio
 excluded; every image has a size and loads lazily. (That audio never preloads is
-tests/test_offline.py's check, and tests/test_privacy.py's in the browser.)
+tests/site/test_offline.py's check, and tests/site/test_privacy.py's in the browser.)
 
 tools/page_weight.py measures (and tools/bench.py prints the table, heaviest first). The
 search page is exempt from the limit: its weight is the search index, which it alone loads.
@@ -8,9 +8,8 @@ search page is exempt from the limit: its weight is the search index, which it a
 
 import os
 
-import pytest
-
 import page_weight
+import pytest
 
 EXEMPT = {"search.html"}
 

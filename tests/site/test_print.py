@@ -5,9 +5,8 @@ links. tools/check_pdf.py does the checking; `python tools/check_pdf.py` prints 
 import re
 import subprocess
 
-import pytest
-
 import check_pdf
+import pytest
 from conftest import ROOT, sphinx_build
 
 

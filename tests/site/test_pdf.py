@@ -27,7 +27,7 @@ def test_pdf_has_title_and_contents(course, pdf_text):
 def module_titles():
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1] / "docs" / "modules"
+    root = Path(__file__).resolve().parents[2] / "docs" / "modules"
     titles = []
     for index in sorted(root.glob("*/index.rst")):
         lines = index.read_text(encoding="utf-8").splitlines()
