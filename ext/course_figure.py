@@ -102,13 +102,10 @@ class CourseFigureDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        env = self.env
-        _ensure_env(env)
-        docname = env.docname
-        name = self.arguments[0]
+    def check(self, name: str) -> tuple[Any, dict[str, Any], str, list[nodes.Node], list[str]]:
+        """The figures module, the parameters, the alt text, the caption and the problems."""
         problems: list[str] = []
-        func = None
+        figures = func = None
         try:
             figures = _load_figures()
             func = figures.get_figure(name)
@@ -134,6 +131,14 @@ class CourseFigureDirective(SphinxDirective):
             problems.append("the caption (the directive's body) is missing")
         elif not isinstance(body[0], nodes.paragraph):
             problems.append("the caption must start with a paragraph")
+        return figures, params, alt, body, problems
+
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        _ensure_env(env)
+        docname = env.docname
+        name = self.arguments[0]
+        figures, params, alt, body, problems = self.check(name)
         if problems:
             errors.record(env, CATEGORY, docname, self.lineno,
                           f"course-figure {name!r}: " + "; ".join(problems))

@@ -21,7 +21,8 @@ from __future__ import annotations
 import ast
 import difflib
 import inspect
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["ParamError", "parse_params", "check_params", "describe_params"]
 

@@ -29,10 +29,8 @@ from sphinx.util import logging
 
 from audio import html, latex
 from audio.collector import AudioCollector, audio_data, index_examples
-from audio.directives import AudioExampleDirective, AudioPairDirective
-from audio.directives import PracticeSessionDirective
-from audio.nodes import audio_caption, audio_description, audio_example, audio_pair
-from audio.nodes import practice_session
+from audio.directives import AudioExampleDirective, AudioPairDirective, PracticeSessionDirective
+from audio.nodes import audio_caption, audio_description, audio_example, audio_pair, practice_session
 from audio.render import audio_cache
 from audio.transforms import AudioLabels, AudioLatexPlots, AudioPlainText
 from course import errors

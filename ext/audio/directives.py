@@ -9,15 +9,15 @@ Duplicate ids are found later, over the records of every document.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from audio.collector import CATEGORY, AudioExample, PracticeSession, audio_data
-from audio.nodes import audio_caption, audio_description, audio_example, audio_pair
-from audio.nodes import practice_session
+from audio.nodes import audio_caption, audio_description, audio_example, audio_pair, practice_session
 from audio.spec import InputError, check_example, check_id, session_key
 from course import errors
 from course.tracebacks import exception_text

@@ -247,7 +247,8 @@ def generate(app: Sphinx, env: BuildEnvironment, data: AudioData) -> None:
     """Render what is missing, then the sessions, the plots (LaTeX) and ``_audio/`` (HTML)."""
     if app.builder.name in NO_GENERATION_BUILDERS:
         return
-    from audio import plots, zip as sessions
+    from audio import plots
+    from audio import zip as sessions
 
     report = build_report(app)
     cache = audio_cache(app)

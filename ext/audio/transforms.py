@@ -25,8 +25,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from audio.collector import audio_data, node_record
-from audio.nodes import audio_caption, audio_description, audio_example, audio_pair
-from audio.nodes import practice_session
+from audio.nodes import audio_caption, audio_description, audio_example, audio_pair, practice_session
 from audio.plots import plot_file_name, plot_path
 from audio.spec import NO_GENERATION_BUILDERS, facts
 from course.urls import online_url

@@ -26,7 +26,7 @@ import hashlib
 import importlib
 import pathlib
 import pkgutil
-from typing import Callable
+from collections.abc import Callable
 
 from soundlib.params import check_params
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from audio.collector import find_example
 from audio.render import build_report
 from sphinx_project import build, copy_root, soup, warnings

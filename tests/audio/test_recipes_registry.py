@@ -142,9 +142,9 @@ def test_source_hash_tracks_every_python_file(tmp_path):
 
 def test_figure_registry(monkeypatch):
     import matplotlib
+    from matplotlib.figure import Figure
 
     import figures
-    from matplotlib.figure import Figure
 
     assert matplotlib.get_backend().lower() == "agg"
     reg = Registry("figure", "figures")
