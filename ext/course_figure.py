@@ -27,6 +27,7 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -234,25 +235,28 @@ def on_env_merge_info(app, env, docnames, other) -> None:
             env.course_figures[docname] = items
 
 
-def on_doctree_resolved(app, doctree, docname: str) -> None:
+class FigureImageSize(SphinxPostTransform):
     """HTML: width and height attributes from the SVG, so the layout does not shift."""
-    if getattr(app.builder, "format", "") != "html":
-        return
-    for figure in doctree.findall(nodes.figure):
-        if "course-figure" not in figure["classes"]:
-            continue
-        for image in figure.findall(nodes.image):
-            size = image.get("course_svg_size")
-            if not size:
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for figure in self.document.findall(nodes.figure):
+            if "course-figure" not in figure["classes"]:
                 continue
-            width, height = size
-            if "width" not in image:
-                image["width"], image["height"] = str(width), str(height)
-            else:
-                value, unit = nodes.parse_measure(image["width"])
-                if unit in ("", "px"):
-                    image["width"] = str(round(value))
-                    image["height"] = str(round(value * height / width))
+            for image in figure.findall(nodes.image):
+                size = image.get("course_svg_size")
+                if not size:
+                    continue
+                width, height = size
+                if "width" not in image:
+                    image["width"], image["height"] = str(width), str(height)
+                else:
+                    value, unit = nodes.parse_measure(image["width"])
+                    if unit in ("", "px"):
+                        image["width"] = str(round(value))
+                        image["height"] = str(round(value * height / width))
 
 
 def _summary(found: list) -> str:
@@ -271,7 +275,7 @@ def setup(app):
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
-    app.connect("doctree-resolved", on_doctree_resolved)
+    app.add_post_transform(FigureImageSize)
     errors.add_summary(app, CATEGORY, _summary)
     add_static_files(app, css=["audio.css"])
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True,
