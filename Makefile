@@ -11,6 +11,9 @@ BUILDDIR    ?= _build
 SPHINXOPTS  ?=
 SPHINXBUILD  = $(VENV)/bin/sphinx-build
 SPHINX       = $(SPHINXBUILD) -c . -W --keep-going -n -d $(BUILDDIR)/doctrees $(SPHINXOPTS)
+# Serial by default. Parallel builds are correct (tests/site/test_parallel.py) but were not
+# faster on two cores: fresh builds of tests/roots/test-parallel took 15.8 s with -j1 and
+# 29.6 s with -j2 (tools/bench.py, December 2026). Try SPHINXOPTS=-j2 on a bigger machine.
 BASENAME     = open-audio-production-course
 PDF          = $(BUILDDIR)/latex/$(BASENAME).pdf
 EPUB         = $(BUILDDIR)/epub/$(BASENAME).epub

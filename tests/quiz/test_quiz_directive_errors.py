@@ -88,3 +88,15 @@ def test_sphinx_build_exits_non_zero_without_warnings_as_errors(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+
+
+def test_errors_are_reported_again_by_the_next_build(tmp_path_factory):
+    """A page with an error is read again by the next build (course.errors), so an author who
+    builds twice without fixing it still sees every error and a failing build."""
+    src = copy_root(tmp_path_factory, "quiz-errors")
+    first = build(src, "html")
+    second = build(src, "html")
+    assert second[2] == 1
+    errors_of = lambda w: sorted(ln for ln in w.splitlines() if ": ERROR: " in ln)  # noqa: E731
+    assert errors_of(second[1]) == errors_of(first[1])
+    assert len(errors_of(second[1])) == len(ERRORS)

@@ -1,4 +1,4 @@
-# Test project for ext/quiz.py: every kind of malformed question, one per file.
+# Test project for ext/quiz/: every kind of malformed question, one per file.
 
 # tests/conftest.py puts the repository and its ext/ folder on sys.path.
 

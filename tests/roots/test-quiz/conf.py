@@ -1,4 +1,4 @@
-# Test project for ext/quiz.py: one module folder with two lessons, a review and an answer key.
+# Test project for ext/quiz/: one module folder with two lessons, a review and an answer key.
 
 # tests/conftest.py puts the repository and its ext/ folder on sys.path.
 
