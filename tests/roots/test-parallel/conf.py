@@ -6,8 +6,9 @@
 # tests/conftest.py (or the caller's PYTHONPATH) puts the repository and its ext/ folder on
 # sys.path.
 
-from figures import figure
 from matplotlib.figure import Figure
+
+from figures import figure
 
 project = "Parallel test"
 extensions = ["sphinx.ext.imgmath", "sphinx_design", "quiz", "audio_example", "course_figure",
