@@ -11,6 +11,9 @@ BUILDDIR    ?= _build
 SPHINXOPTS  ?=
 SPHINXBUILD  = $(VENV)/bin/sphinx-build
 SPHINX       = $(SPHINXBUILD) -c . -W --keep-going -n -d $(BUILDDIR)/doctrees $(SPHINXOPTS)
+# Serial by default. Parallel builds are correct (tests/site/test_parallel.py) but were not
+# faster on two cores: fresh builds of tests/roots/test-parallel took 15.8 s with -j1 and
+# 29.6 s with -j2 (tools/bench.py, December 2026). Try SPHINXOPTS=-j2 on a bigger machine.
 BASENAME     = open-audio-production-course
 PDF          = $(BUILDDIR)/latex/$(BASENAME).pdf
 EPUB         = $(BUILDDIR)/epub/$(BASENAME).epub
@@ -26,7 +29,7 @@ SOURCES := conf.py $(shell find docs ext soundlib figures -type f \
              -not -name '*.pyc' -not -path '*/__pycache__/*' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv deps html html-only pdf epub spelling linkcheck serve serve-site test check-pdf reproducible bench clean
+.PHONY: help venv deps html html-only pdf epub spelling linkcheck serve serve-site lint test check-pdf reproducible bench clean
 
 help:  ## list the targets
 	@echo "Targets:"
@@ -88,6 +91,9 @@ $(TESTDEBSTAMP): tools/debian-packages.txt tools/debian-packages-test.txt
 $(NODESTAMP): tests/browser/package.json tests/browser/package-lock.json $(TESTDEBSTAMP)
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	@touch $@
+
+lint: $(STAMP)  ## check the Python code with ruff (rules in pyproject.toml)
+	$(VENV)/bin/ruff check .
 
 test: $(STAMP) $(DEBSTAMP) $(TESTDEBSTAMP) $(NODESTAMP)  ## run the test suite (builds the course once, in a temporary folder)
 	$(VENV)/bin/python -m pytest tests

@@ -26,14 +26,19 @@ language = "en"
 
 # -- General configuration ------------------------------------------------------------------
 
+# The version pinned in requirements.txt: the extensions use its APIs (post-transform
+# ``formats``/``builders``, ``env.domains``).
+needs_sphinx = "9.0"
+
 extensions = [
     "sphinx.ext.graphviz",
     "sphinx.ext.imgmath",
     "sphinx_design",
     "sphinxcontrib.spelling",
-    # Local extensions (ext/), one module per directive family.
+    # Local extensions (ext/; map in ext/README.md). They load ext/course/, the shared
+    # plumbing, themselves.
     "quiz",
-    "audio_example",
+    "audio",
     "course_figure",
     "course_site",
     "course_html",
@@ -125,7 +130,7 @@ latex_elements = {
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.5cm,2.5cm}",
     # Long URLs in footnotes may break after any character instead of running into the
-    # margin (tests/test_print.py fails on overfull lines); fancyhdr wants 14pt at 11pt.
+    # margin (tests/site/test_print.py fails on overfull lines); fancyhdr wants 14pt at 11pt.
     "preamble": r"""
 \usepackage{xurl}
 \setlength{\headheight}{14pt}

@@ -30,15 +30,18 @@ longer applies, the browser tests (CSP, axe, vnu) fail rather than this module g
 from __future__ import annotations
 
 import html
+import os
 import re
+import weakref
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from docutils import nodes
-
 from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from course.svg import svg_size_px
 
 logger = logging.getLogger(__name__)
 
@@ -58,14 +61,17 @@ REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # column widths as classes (course-theme.css defines colwidth-0 … colwidth-100)
     (re.compile(r'<col style="width: (\d+)(?:\.\d+)?%" />'), r'<col class="colwidth-\1" />'),
     # the general index
-    (re.compile(r'<table style="width: 100%" class="indextable genindextable">'), '<table class="indextable genindextable">'),
+    (re.compile(r'<table style="width: 100%" class="indextable genindextable">'),
+     '<table class="indextable genindextable">'),
     (re.compile(r'<td style="width: 33%; vertical-align: top;">'), '<td class="genindex-column">'),
     # image widths (``:width: 60%``) as classes
     (re.compile(r'(<img [^>]*?class=")([^"]*)("[^>]*?) style="width: (\d+)(?:\.\d+)?%;"'), r'\1\2 width-\4\3'),
     # graphviz SVG as an image, not a plugin <object> (CSP object-src 'none'); its text
     # fallback becomes the alt text
-    (re.compile(r'<object data="([^"]+\.svg)" type="image/svg\+xml" class="graphviz">\s*<p class="warning">(.*?)</p>\s*</object>', re.S),
-     lambda m: '<img src="%s" alt="%s" class="graphviz" />' % (m.group(1), " ".join(m.group(2).split()).replace('"', "&quot;"))),
+    (re.compile(r'<object data="([^"]+\.svg)" type="image/svg\+xml" class="graphviz">'
+                r'\s*<p class="warning">(.*?)</p>\s*</object>', re.S),
+     lambda m: '<img src="{}" alt="{}" class="graphviz" />'.format(
+         m.group(1), " ".join(m.group(2).split()).replace('"', "&quot;"))),
     # scrollable code blocks must take keyboard focus (axe: scrollable-region-focusable)
     (re.compile(r'<pre>'), '<pre tabindex="0">'),
     # furo copies the table's attributes, id included, onto its wrapper: one id, on the table
@@ -75,8 +81,6 @@ REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
 
 IMG = re.compile(r"<img\s([^>]*?)\s*/?>")
 ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
-SVG_SIZE = re.compile(r"<svg\b[^>]*?\swidth=['\"]([\d.]+)(pt|px)?['\"][^>]*?\sheight=['\"]([\d.]+)(pt|px)?['\"]", re.S)
-PX_PER = {"pt": 4 / 3, "px": 1.0, None: 1.0}
 
 
 def intrinsic_size(path: Path) -> tuple[int, int] | None:
@@ -84,11 +88,7 @@ def intrinsic_size(path: Path) -> tuple[int, int] | None:
     if not path.is_file():
         return None
     if path.suffix == ".svg":
-        m = SVG_SIZE.search(path.read_text(encoding="utf-8", errors="replace")[:4000])
-        if not m:
-            return None
-        w, wu, h, hu = m.groups()
-        return round(float(w) * PX_PER[wu]), round(float(h) * PX_PER[hu])
+        return svg_size_px(path)
     import imagesize
 
     w, h = imagesize.get(str(path))
@@ -197,7 +197,6 @@ def _builder_inited(app: Sphinx) -> None:
         return {dest: Path(app.srcdir) / src for src, dest in builder.images.items()}
 
     env.filters["course_html"] = lambda value: Markup(rewrite(str(value), outdir, image_sources()))
-    app._course_bundle_written = False  # type: ignore[attr-defined]
 
 
 DESCRIPTION_CHARS = 155
@@ -270,7 +269,10 @@ def _write_bundle(outdir: Path, css_names: list[str], theme_css: str) -> None:
     text = "\n".join(parts) + "\n"
     target = outdir / BUNDLE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+        # Atomically: with -j N another writer process may be reading or writing it too.
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
 
 
 def _refresh_bundle(app: Sphinx, exception) -> None:
@@ -295,12 +297,23 @@ def _bundle(app: Sphinx, context) -> None:
     _write_bundle(Path(app.outdir), names, _theme_css(furo_css))
 
 
+#: The builders (one per build) for which this process has written the bundle.
+_BUNDLED: weakref.WeakSet = weakref.WeakSet()
+
+
 def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Link the bundle instead of the separate stylesheets, writing it on the first page.
+
+    Safe for parallel writing: the bundle depends on no page (the same stylesheets and the
+    same theme variables for every page), so each writer process that has not written it yet
+    writes the same bytes, atomically. Sphinx writes the first page in the main process
+    before it starts the writer processes, so in practice they find it written.
+    """
     if app.builder.name != "html" or "furo_pygments" not in context:
         return
-    if not getattr(app, "_course_bundle_written", False):
+    if app.builder not in _BUNDLED:
         _bundle(app, context)
-        app._course_bundle_written = True  # type: ignore[attr-defined]
+        _BUNDLED.add(app.builder)
     from sphinx.builders.html._assets import _CascadingStyleSheet
 
     context["css_files"] = [_CascadingStyleSheet(BUNDLE, priority=500, rel="stylesheet", type="text/css")]
@@ -314,4 +327,4 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _navigation)
     app.connect("build-finished", _canonical_math)
     app.connect("build-finished", _refresh_bundle)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": False}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

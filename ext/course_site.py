@@ -73,33 +73,45 @@ def _fill_missing_lines(doctree: nodes.document) -> None:
             last_line, last_source = node.line, node.source or last_source
 
 
-def _install_spelling_coverage(app: Sphinx) -> None:
+def _spelling_builder() -> type | None:
+    """The course's spelling builder: sphinxcontrib-spelling's, checking every text node
+    (generated ones included) and image alt text; None without sphinxcontrib-spelling."""
     try:
         from sphinxcontrib.spelling.builder import SpellingBuilder
     except ImportError:  # pragma: no cover - spelling is in requirements.txt
-        return
-    SpellingBuilder.TEXT_NODES = _EverythingButCode()
-    original = SpellingBuilder._find_misspellings
-    if getattr(original, "_course_alt_text", False):
-        return
+        return None
 
-    def _find_misspellings(self, docname, doctree):
-        _fill_missing_lines(doctree)
-        yield from original(self, docname, doctree)
-        # Alt text is read aloud by screen readers: check it like prose.
-        for image in list(doctree.findall(nodes.image)):
-            alt = image.get("alt")
-            if not alt:
-                continue
-            probe = nodes.paragraph(alt, alt)
-            probe.source, probe.line = image.source, image.line
-            holder = nodes.section()
-            holder.document = doctree
-            holder += probe
-            yield from original(self, docname, holder)
+    class CourseSpellingBuilder(SpellingBuilder):
+        """Checks every word a reader sees: all text except code, math and markup, and the
+        alt text of images (read aloud by screen readers)."""
 
-    _find_misspellings._course_alt_text = True
-    SpellingBuilder._find_misspellings = _find_misspellings
+        TEXT_NODES = _EverythingButCode()
+
+        def _find_misspellings(self, docname, doctree):
+            _fill_missing_lines(doctree)
+            yield from super()._find_misspellings(docname, doctree)
+            for image in list(doctree.findall(nodes.image)):
+                alt = image.get("alt")
+                if not alt:
+                    continue
+                probe = nodes.paragraph(alt, alt)
+                probe.source, probe.line = image.source, image.line
+                holder = nodes.section()
+                holder.document = doctree
+                holder += probe
+                yield from super()._find_misspellings(docname, holder)
+
+    return CourseSpellingBuilder
+
+
+def _register_spelling_builder(app: Sphinx, config) -> None:
+    """Replace the ``spelling`` builder when sphinxcontrib.spelling is loaded (whatever the
+    order of the extensions in conf.py: this runs once they are all set up)."""
+    if "sphinxcontrib.spelling" not in app.extensions:
+        return
+    builder = _spelling_builder()
+    if builder is not None:
+        app.add_builder(builder, override=True)
 
 
 def _read_links(app: Sphinx) -> set[str]:
@@ -141,7 +153,7 @@ def _page_context(app, pagename, templatename, context, doctree):
 def setup(app: Sphinx) -> dict:
     app.add_config_value("course_links_file", "links.txt", "env", types=[str])
     app.add_config_value("course_downloads", {}, "html", types=[dict])
-    app.connect("builder-inited", _install_spelling_coverage)
+    app.connect("config-inited", _register_spelling_builder)
     app.connect("doctree-read", _check_external_links)
     app.connect("html-page-context", _page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

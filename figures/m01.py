@@ -199,7 +199,7 @@ def itd_azimuth(head_radius: float = 0.0875, c: float = 343.0):
 
 
 @figure("m01-equal-loudness")
-def equal_loudness(phons: list = [20, 40, 60, 80], show_threshold: bool = True):
+def equal_loudness(phons: tuple[float, ...] = (20, 40, 60, 80), show_threshold: bool = True):
     """Equal-loudness-level contours computed from ISO 226:2003 (clause 4.1, Table 1)."""
     fig = Figure(figsize=(7, 5), constrained_layout=True)
     ax = fig.subplots()

@@ -50,7 +50,7 @@ def level_ladder():
     fig = Figure(figsize=(8.0, 5.2), constrained_layout=True)
     ax = fig.add_subplot(1, 1, 1)
     colors = ["tab:green", "tab:olive", "tab:orange", "tab:blue", "tab:red"]
-    for i, (name, lo, hi, nominal, note) in enumerate(rows):
+    for i, (_name, lo, hi, nominal, note) in enumerate(rows):
         lo_db, hi_db = _dbu(lo), _dbu(hi)
         ax.add_patch(Rectangle((i - 0.3, lo_db), 0.6, hi_db - lo_db, color=colors[i],
                                alpha=0.35, linewidth=0))
@@ -93,7 +93,7 @@ def gain_structure(noise_dbfs: float = -95.0, healthy_peak: float = -10.0,
     ]
     fig = Figure(figsize=(7.6, 4.8), constrained_layout=True)
     ax = fig.add_subplot(1, 1, 1)
-    for i, (name, peak, noise, clipped) in enumerate(cases):
+    for i, (_name, peak, noise, clipped) in enumerate(cases):
         ax.add_patch(Rectangle((i - 0.28, noise), 0.56, peak - noise,
                                color="tab:red" if clipped else "tab:blue", alpha=0.3,
                                linewidth=0))

@@ -55,7 +55,7 @@ def production_schedule():
     names = {"pre": "pre-production", "prod": "production", "post": "mixing and after"}
     fig = Figure(figsize=(8.0, 3.8), layout="constrained")
     ax = fig.subplots()
-    for i, (task, a, b, phase) in enumerate(tasks):
+    for i, (_task, a, b, phase) in enumerate(tasks):
         ax.barh(i, b - a + 1, left=a - 0.5, height=0.6, color=colors[phase],
                 label=names[phase])
     handles, labels = ax.get_legend_handles_labels()
@@ -146,7 +146,7 @@ def quantize(bpm: float = 96.0, strength: float = 50.0, swing: float = 60.0):
     ax = fig.subplots()
     for t in grid:
         ax.axvline(t, color="#888888", linewidth=0.8, linestyle="--" if t % (2 * step) else "-")
-    for r, (label, onsets) in enumerate(rows):
+    for r, (_label, onsets) in enumerate(rows):
         y = len(rows) - 1 - r
         for k, t in enumerate(onsets):
             ax.add_patch(Rectangle((t, y - 0.3), 0.6 * step, 0.6, facecolor="#1f4e79",

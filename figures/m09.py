@@ -27,7 +27,7 @@ def _db_ticks(ax, ticks):
 
 
 @figure("m09-distance-loss")
-def distance_loss(array_length_m: float = 5.0, freqs_hz: list = [250.0, 1000.0],
+def distance_loss(array_length_m: float = 5.0, freqs_hz: tuple[float, ...] = (250.0, 1000.0),
                   d_max: float = 100.0):
     """Level against distance: point source, ideal line source, and a finite line array.
 

@@ -203,7 +203,7 @@ def term_timeline(created: int = 2025, published: int = 2026, author_death: int 
     fig = Figure(figsize=(8.0, 3.6), constrained_layout=True)
     ax = fig.add_subplot(1, 1, 1)
     colors = ["#7fa7d9", "#7fa7d9", "#f4b183", "#f4b183"]
-    for i, (label, start, last) in enumerate(rows):
+    for i, (_label, start, last) in enumerate(rows):
         y = len(rows) - i
         ax.barh(y, last + 1 - start, left=start, height=0.5, color=colors[i], edgecolor="0.2")
         ax.text(last + 1 + 1.5, y, f"to end of {last}", va="center", fontsize=8)

@@ -84,7 +84,7 @@ def course(tmp_path_factory) -> CourseBuild:
     build = CourseBuild(root=base)
     doctrees = base / "doctrees"
     # A second clean build (HTML + LaTeX, its own caches, another hash seed) runs beside
-    # this one on the other core; tests/test_reproducible.py compares the two.
+    # this one on the other core; tests/site/test_reproducible.py compares the two.
     import reproducible
 
     rebuild_root = base / "rebuild"

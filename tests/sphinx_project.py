@@ -19,9 +19,10 @@ def copy_root(tmp: Path, root: str, name: str = "src") -> Path:
     return src
 
 
-def build(src: Path, builder: str = "html", **conf) -> SphinxTestApp:
-    """Build the project at ``src`` with ``builder``; ``conf`` overrides its conf.py."""
-    app = SphinxTestApp(builder, srcdir=src, confoverrides=conf or None,
+def build(src: Path, builder: str = "html", *, parallel: int = 0, **conf) -> SphinxTestApp:
+    """Build the project at ``src`` with ``builder`` (``parallel``: the ``-j`` value);
+    ``conf`` overrides its conf.py."""
+    app = SphinxTestApp(builder, srcdir=src, confoverrides=conf or None, parallel=parallel,
                         status=StringIO(), warning=StringIO())
     try:
         app.build()
@@ -33,3 +34,10 @@ def build(src: Path, builder: str = "html", **conf) -> SphinxTestApp:
 def warnings(app: SphinxTestApp) -> str:
     """The build's warnings, without terminal colors."""
     return strip_escape_sequences(app.warning.getvalue())
+
+
+def soup(app: SphinxTestApp, page: str):
+    """The built HTML page ``page`` (relative to the output folder), parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")

@@ -9,6 +9,8 @@ alone. Prints:
   rebuilt too when a source changed, and their time is shown separately);
 * PDF time alone (``make pdf`` after an edit);
 * audio generation: examples, seconds, and audio bytes in the built site;
+* fresh builds of tests/roots/test-parallel (quizzes, audio, figures, math) with ``-j1`` and
+  ``-j2``, each from nothing (its own audio and figure caches), the HTML builder alone;
 * the size of the site, and every page's first-visit weight (tools/page_weight.py: HTML, CSS,
   JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest;
 * the listening claims (tests/audio/claims.py): audio pairs, examples with measured claims and
@@ -17,7 +19,7 @@ alone. Prints:
 ``python tools/bench.py --weights-only [_build/html]`` prints only the page weights of an
 existing build.
 
-Usage: python tools/bench.py [--skip-fresh]
+Usage: python tools/bench.py [--skip-fresh] [--parallel-only]
 """
 
 from __future__ import annotations
@@ -48,9 +50,33 @@ def dir_bytes(path: Path, suffixes: tuple[str, ...] | None = None) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and (suffixes is None or p.suffix in suffixes))
 
 
+def print_parallel_times(rounds: int = 2) -> None:
+    """Fresh HTML builds of the small test root with -j1 and -j2, alternating, best of
+    *rounds* (the machine may be shared; the best time is the least disturbed one)."""
+    import parallel_build
+
+    best: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-parallel-") as tmp:
+        for r in range(rounds):
+            for jobs in ("1", "2"):
+                base = Path(tmp) / f"r{r}-j{jobs}"
+                base.mkdir()
+                seconds, proc = parallel_build.build(parallel_build.TEST_ROOT, base / "html", jobs,
+                                                     audio_cache=base / "audio-cache")
+                if proc.returncode != 0:
+                    raise SystemExit(f"-j{jobs} failed:\n{proc.stderr[-3000:]}")
+                best[jobs] = min(best.get(jobs, seconds), seconds)
+    print(f"fresh build of tests/roots/test-parallel, -j1:     {best['1']:7.1f} s   (best of {rounds})")
+    print(f"fresh build of tests/roots/test-parallel, -j2:     {best['2']:7.1f} s   (best of {rounds})")
+
+
 def main() -> None:
-    print_claim_counts()
     if "--claims-only" in sys.argv:
+        print_claim_counts()
+        return
+    if "--parallel-only" in sys.argv:
+        print(f"machine: {os.cpu_count()} cores")
+        print_parallel_times()
         return
     if "--weights-only" in sys.argv:
         rest = [a for a in sys.argv[1:] if not a.startswith("--")]
@@ -65,6 +91,7 @@ def main() -> None:
         shutil.copytree(ROOT / "_build", work / "_build", symlinks=True)
     make = ["make", "html"]
     print(f"machine: {os.cpu_count()} cores")
+    print_parallel_times()
     if not skip_fresh:
         t = run(make, work)
         print(f"fresh full build (make html, HTML+PDF+EPUB+audio): {t:7.1f} s")
@@ -86,13 +113,15 @@ def main() -> None:
     print(f"edit one lesson, complete site:                    {time.perf_counter() - start:7.1f} s")
     site = work / "_build" / "html"
     audio = dir_bytes(site, (".mp3", ".wav", ".zip"))
+    audio_files = sum(1 for _ in (site / "_audio").glob("*")) if (site / "_audio").exists() else 0
     print(f"site size: {dir_bytes(site) / 1e6:.1f} MB, of which audio and the practice ZIP "
-          f"{audio / 1e6:.1f} MB in {sum(1 for _ in (site / '_audio').glob('*')) if (site / '_audio').exists() else 0} files")
+          f"{audio / 1e6:.1f} MB in {audio_files} files")
     pdf = work / "_build" / "latex" / "open-audio-production-course.pdf"
     if pdf.exists():
         print(f"PDF: {pdf.stat().st_size / 1e6:.1f} MB; EPUB: "
               f"{(work / '_build' / 'epub' / 'open-audio-production-course.epub').stat().st_size / 1e6:.1f} MB")
     print_page_weights(site)
+    print_claim_counts()
     shutil.rmtree(work.parent, ignore_errors=True)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -49,7 +49,7 @@ def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ids(path: Path) -> frozenset[str]:
     soup = _soup(path)
     ids = {el["id"] for el in soup.find_all(id=True)}

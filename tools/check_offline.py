@@ -48,7 +48,10 @@ def check_site(site: Path) -> list[str]:
                     continue
                 for attr in attrs:
                     value = el.get(attr) or ""
-                    for url in [u.strip().split()[0] for u in value.split(",") if u.strip()] if attr == "srcset" else [value]:
+                    urls = [value]
+                    if attr == "srcset":
+                        urls = [u.strip().split()[0] for u in value.split(",") if u.strip()]
+                    for url in urls:
                         if REMOTE.match(url):
                             problems.append(f"{rel}:{el.sourceline}: <{tag} {attr}> loads {url}")
         for style in soup.find_all("style"):

@@ -6,8 +6,8 @@
   line, table or figure is wider than the text block, and ``Overfull \\vbox`` when a box is
   taller than its space. A line more than 1 pt wider than the text block visibly runs into the
   margin, so it counts. A vertical overrun counts from 3 pt, a quarter of a line of 11 pt
-  text: below that it moves nothing off the page (a code frame 1.2 pt too tall is one). ``Float too large for page`` (a figure
-  or table taller than the page) always counts.
+  text: below that it moves nothing off the page (a code frame 1.2 pt too tall is one).
+  ``Float too large for page`` (a figure or table taller than the page) always counts.
 * **Text outside the text block.** ``pdftotext -bbox`` gives every word's position,
   including the words inside figures. A word more than ``MARGIN_TOLERANCE_PT`` (6 pt, about
   2 mm) left or right of the text block is text running into the margin or off the page, or a

@@ -8,7 +8,7 @@ way ``tools/serve.py`` sends it. Audio is excluded: it is never fetched before a
 presses play. Images marked ``loading="lazy"`` are counted separately: the browser fetches
 them only as they scroll into view.
 
-The course's goal (issue 8) is under 120 KB per page; ``tests/test_page_weight.py`` enforces
+The course's goal (issue 8) is under 120 KB per page; ``tests/site/test_page_weight.py`` enforces
 it and ``tools/bench.py`` prints this table.
 """
 
@@ -18,7 +18,7 @@ import argparse
 import gzip
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LIMIT_BYTES = 120 * 1024
@@ -26,7 +26,7 @@ COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".txt"}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def wire_bytes(path: Path) -> int:
     data = path.read_bytes()
     return len(gzip.compress(data, 6, mtime=0)) if path.suffix in COMPRESSIBLE else len(data)

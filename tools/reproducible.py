@@ -50,7 +50,7 @@ def build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs", builders=BU
     ``latex_cache``: an audio cache for the LaTeX builder to share, so that the print plots of
     the audio examples (about 150 matplotlib PDFs) are drawn once for both builds. The test
     suite passes its own build's cache; the plots' determinism has its own test
-    (tests/test_audio_directive.py::test_plots_are_deterministic), and the audio and HTML are
+    (tests/audio/test_audio_latex.py::test_plots_are_deterministic), and the audio and HTML are
     still rendered from nothing.
     """
     root.mkdir(parents=True, exist_ok=True)
@@ -66,10 +66,10 @@ def start_build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs",
                 latex_cache: Path | None = None) -> subprocess.Popen:
     """The same build in the background (the test suite runs it beside its own build)."""
     root.mkdir(parents=True, exist_ok=True)
-    code = ("import sys; from pathlib import Path; sys.path.insert(0, %r); import reproducible; "
-            "reproducible.build(Path(%r), %r, Path(%r), latex_cache=%s)"
-            % (str(ROOT / "tools"), str(root), seed, str(srcdir),
-               f"Path({str(latex_cache)!r})" if latex_cache else "None"))
+    cache = f"Path({str(latex_cache)!r})" if latex_cache else "None"
+    code = (f"import sys; from pathlib import Path; sys.path.insert(0, {str(ROOT / 'tools')!r}); "
+            f"import reproducible; reproducible.build(Path({str(root)!r}), {seed!r}, "
+            f"Path({str(srcdir)!r}), latex_cache={cache})")
     log = open(root / "build.log", "w")
     return subprocess.Popen([sys.executable, "-c", code], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 

@@ -1,5 +1,5 @@
 /*
- * Quizzes (ext/quiz.py): progressive enhancement.
+ * Quizzes (ext/quiz/): progressive enhancement.
  *
  * Without this script every question still works: its answer is in a closed <details>
  * dropdown. With it, options become radio buttons or checkboxes, numeric questions get an

@@ -2,8 +2,9 @@
 
 # tests/conftest.py puts the repository and its ext/ folder on sys.path.
 
-from figures import figure
 from matplotlib.figure import Figure
+
+from figures import figure
 
 extensions = ["course_figure"]
 root_doc = "index"

@@ -1,4 +1,4 @@
-# Test project for ext/quiz.py: the spelling builder must see quiz text.
+# Test project for ext/quiz/: the spelling builder must see quiz text.
 
 # tests/conftest.py puts the repository and its ext/ folder on sys.path.
 

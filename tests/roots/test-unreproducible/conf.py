@@ -1,4 +1,4 @@
-# A project whose output changes with every build (for tests/test_reproducible.py).
+# A project whose output changes with every build (for tests/site/test_reproducible.py).
 import time
 
 project = "Unreproducible"
