@@ -3,7 +3,7 @@
 A ``Claim`` ties a phrase of a caption or text description (quoted verbatim, so that the
 text and the test stay linked) to a measurement from ``soundlib.analysis`` on the audio the
 learner hears (the recipe, then the directive's loudness normalization, as
-``ext/audio_example.produce`` does it) and to an expected value with a tolerance, or a
+``ext/audio/render.produce`` does it) and to an expected value with a tolerance, or a
 direction (``op=">"`` / ``"<"``).
 
 How a claim is measured:

@@ -334,17 +334,20 @@ PAIRS: dict[tuple[str, str], list] = {
           against="m07-eq-before"),
     ],
     ("m07-lowend-monosum", "m07-lowend-fixed"): [
-        # m07-low-end: the text is being rewritten by another helper. The physics, for the
-        # lead: below the crossover the fixed mix's mono sum equals the original's, so the
-        # side high-pass cannot bring back bass that cancelled in mono.
-        C("m07-lowend-fixed", "high-passed at 150 Hz", "transfer_db", 0.0, 1.0,
-          args={"lo": 40, "hi": 100, "norm_lo": 1000, "norm_hi": 4000},
-          view="mono", against="m07-lowend-wide", against_view="mono",
-          note="PHYSICS (for the lead): mono sum of the fixed mix vs. mono sum of the wide mix"),
-        C("m07-lowend-monosum", "how close their harmonics fall to 125 Hz", "transfer_db",
-          -3.0, op="<", args={"lo": 118, "hi": 132, "norm_lo": 1000, "norm_hi": 4000},
-          against="m07-lowend-wide",
-          note="against the wide mix: the first notch of a 4 ms delay is at 125 Hz"),
+        # Both clips play at −20 LUFS, like the wide one; levels are per channel.
+        C("m07-lowend-monosum", "the upper bass from 80 to 140 Hz is about 3 dB weaker",
+          "transfer_db", -3.0, 1.0, args={"lo": 80, "hi": 140}, against="m07-lowend-wide"),
+        C("m07-lowend-monosum", "from 40 to 70 Hz, keep their level within 1 dB",
+          "transfer_db", 0.0, 1.0, args={"lo": 40, "hi": 70}, against="m07-lowend-wide"),
+        C("m07-lowend-monosum", "The bass's own 125 Hz component cancels", "transfer_db",
+          -3.0, op="<", args={"lo": 118, "hi": 132}, against="m07-lowend-wide",
+          note="the first notch of a 4 ms delay is at 125 Hz"),
+        C("m07-lowend-fixed", "about 3 dB below the wide version at the same loudness",
+          "transfer_db", -3.0, 1.0, args={"lo": 80, "hi": 140}, against="m07-lowend-wide"),
+        C("m07-lowend-fixed", "Folded to mono, this clip is the mono-sum clip", "transfer_db",
+          0.0, 0.5, args={"lo": 40, "hi": 100, "norm_lo": 1000, "norm_hi": 4000},
+          view="mono", against="m07-lowend-monosum", against_view="mono",
+          note="no side-channel filter changes the mid: the mono sums match below the crossover"),
     ],
     ("m07-limit-3db", "m07-limit-10db"): [
         C("m07-limit-10db", "The heavily limited version is no louder any more", "lufs", 0.0,
@@ -585,6 +588,11 @@ SINGLES: dict[str, list] = {
     "m07-lowend-wide": [
         C("m07-lowend-wide", "a copy 4 ms later in the right", "interchannel_lag_ms", 4.0, 0.2,
           unit="ms", args={"max_ms": 20.0}),
+    ],
+    "m07-lowend-centered": [
+        C("m07-lowend-centered", "its bass below 140 Hz matches the wide version's channels",
+          "transfer_db", 0.0, 0.5, args={"lo": 40, "hi": 140}, view="mono",
+          against="m07-lowend-wide", against_view="mix"),
     ],
     "m07-overs-residue": [
         C("m07-overs-residue", "amplified so its peak is at −6 dBFS", "peak_db", -6.0, 0.05,

@@ -14,13 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:  # the extension's own parser (it may move: see the report)
-    from soundlib.params import parse_params  # type: ignore
-except ImportError:
-    try:
-        from audio.spec import parse_params  # type: ignore
-    except ImportError:
-        from audio_example import parse_params  # ext/ is on sys.path (tests/conftest.py)
+from soundlib.params import parse_params  # the directives' own parser
 
 _DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([A-Za-z][\w:-]*)::\s*(.*)$")
 _OPTION = re.compile(r"^:([\w-]+):\s*(.*)$")

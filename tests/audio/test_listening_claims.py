@@ -2,7 +2,7 @@
 
 The audio pairs and examples are read from ``docs/**/*.rst`` (``rst_audio``); each example a
 claim needs is rendered once per session with the course's own pipeline (the recipe, then the
-directive's loudness normalization: ``ext/audio_example.produce``); the claims are in
+directive's loudness normalization: ``ext/audio/render.produce``); the claims are in
 ``claims.py`` and are checked with ``claimcheck``. A new pair without an entry in
 ``claims.PAIRS`` fails ``test_every_pair_has_an_entry``.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from types import SimpleNamespace
 from pathlib import Path
 
 import numpy as np
@@ -42,19 +43,11 @@ def _entry_id(entry) -> str:
 _CACHE: dict[str, tuple[np.ndarray, int]] = {}
 
 
-def _produce(rec: dict):
-    """The directive's render path: recipe, loudness normalization, clipping check."""
-    try:
-        from audio_example import produce  # ext/ is on sys.path (tests/conftest.py)
-    except ImportError:  # the extension is being reorganized; same pipeline, by hand
-        from soundlib import loudness, recipes
+def _produce(rec: SimpleNamespace):
+    """The directive's own render path (``audio.render.produce``): recipe, loudness
+    normalization, clipping check."""
+    from audio.render import produce  # ext/ is on sys.path (tests/conftest.py)
 
-        audio, sr = recipes.render(rec["recipe"], dict(rec["params"]))
-        if rec["loudness"] is not None:
-            audio = loudness.normalize(audio, rec["loudness"], -1.0, sr)
-        if rec["allow_clipping"]:
-            audio = np.clip(audio, -1.0, 1.0)
-        return audio, sr, {}
     return produce(rec)
 
 
@@ -65,9 +58,9 @@ def render(ident: str) -> tuple[np.ndarray, int]:
         raise KeyError(f"no audio-example {ident!r} in docs/")
     key = repr((ex.recipe, sorted(ex.params.items()), ex.loudness, ex.allow_clipping))
     if key not in _CACHE:
-        rec = {"recipe": ex.recipe, "params": ex.params, "lossless": ex.lossless,
-               "loudness": ex.loudness, "allow_clipping": ex.allow_clipping,
-               "ext": "wav" if ex.lossless else "mp3"}
+        rec = SimpleNamespace(recipe=ex.recipe, params=ex.params, lossless=ex.lossless,
+                              loudness=ex.loudness, allow_clipping=ex.allow_clipping,
+                              ext="wav" if ex.lossless else "mp3")
         audio, sr, _facts = _produce(rec)
         _CACHE[key] = (np.asarray(audio, dtype=np.float64), int(sr))
     return _CACHE[key]
