@@ -25,8 +25,9 @@ must carry one of ``PERCEPTUAL_MARKERS`` so the reader sees the label too.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 PERCEPTUAL_MARKERS = ("to most listeners", "most listeners", "many listeners")
 
@@ -85,7 +86,7 @@ class Perceptual:
     note: str = ""
 
 
-class ClaimFailed(AssertionError):
+class ClaimError(AssertionError):
     pass
 
 
@@ -106,9 +107,11 @@ def describe(claim: Claim) -> str:
     if claim.against:
         text += f" against {claim.against}"
     if claim.minus:
-        text += (" in semitones relative to " if claim.combine == "semitones" else " minus ") \
-            + (f"{claim.minus_measure} of " if claim.minus_measure else "") + f"{claim.minus}" + (f" block {claim.minus_block}" if claim.minus_block is not None else "") \
-            + (f" {claim.minus_at[0]}–{claim.minus_at[1]} s" if claim.minus_at else "")
+        text += " in semitones relative to " if claim.combine == "semitones" else " minus "
+        text += f"{claim.minus_measure} of " if claim.minus_measure else ""
+        text += f"{claim.minus}"
+        text += f" block {claim.minus_block}" if claim.minus_block is not None else ""
+        text += f" {claim.minus_at[0]}–{claim.minus_at[1]} s" if claim.minus_at else ""
     return text
 
 
@@ -160,11 +163,11 @@ def measure(claim: Claim, render: Callable[[str], tuple[Any, int]]) -> float:
 
 
 def check(claim: Claim, render, where: str = "") -> float:
-    """Measure ``claim``; raise ``ClaimFailed`` naming the example, the phrase, the measured
+    """Measure ``claim``; raise ``ClaimError`` naming the example, the phrase, the measured
     and the expected value if it does not hold. Returns the measured value."""
     value = measure(claim, render)
     if not claim.holds(value):
-        raise ClaimFailed(
+        raise ClaimError(
             f"{claim.example}{f' ({where})' if where else ''}: the text says "
             f"{claim.phrase!r}, but {describe(claim)} measures {value:.2f} {claim.unit}; "
             f"expected {claim.expectation()}"

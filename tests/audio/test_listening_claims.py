@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import claimcheck  # noqa: E402
 import claims as table  # noqa: E402
 import rst_audio  # noqa: E402
-from claimcheck import Claim, ClaimFailed, Perceptual  # noqa: E402
+from claimcheck import Claim, ClaimError, Perceptual  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES, PAIRS_FOUND = rst_audio.find_all(ROOT)
@@ -173,7 +173,7 @@ def test_a_false_claim_fails_with_a_clear_message():
     """Broken fixture: B is 2 dB louder than A; a claim of +6 dB must fail and say so."""
     false = Claim("m06-level-bias-b", "2 decibels louder", "lufs", 6.0, 0.5, unit="LU",
                   minus="m06-level-bias-a")
-    with pytest.raises(ClaimFailed) as info:
+    with pytest.raises(ClaimError) as info:
         claimcheck.check(false, render, where="docs/x.rst:1")
     message = str(info.value)
     for part in ("m06-level-bias-b", "'2 decibels louder'", "measures 2.00 LU",
@@ -181,7 +181,7 @@ def test_a_false_claim_fails_with_a_clear_message():
         assert part in message, message
     wrong_way = Claim("m06-level-bias-b", "2 decibels louder", "lufs", 0.0, op="<",
                       unit="LU", minus="m06-level-bias-a")
-    with pytest.raises(ClaimFailed, match=r"expected < 0 LU"):
+    with pytest.raises(ClaimError, match=r"expected < 0 LU"):
         claimcheck.check(wrong_way, render)
 
 
