@@ -37,7 +37,8 @@ def wsola(x, rate, frame=2048, tolerance=512):
     are laid down every frame/2 samples of output; each is read from near its nominal input
     position (k * hop * rate), shifted by up to +/-tolerance samples to the place whose
     waveform best matches the natural continuation of the previous frame, so the overlaps
-    add in phase."""
+    add in phase. Only whole frames are laid down, so the result can be up to ``frame / 2``
+    samples shorter than ``len(x) / rate``."""
     hop = frame // 2
     win = np.hanning(frame + 1)[:frame]  # periodic Hann: frames at 50 % overlap sum to 1
     mono = x.mean(axis=1)
