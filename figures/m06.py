@@ -211,8 +211,8 @@ def compressor_curve(threshold=-20.0, ratio=4.0, knee=10.0):
     ax.text(xin + 0.5, yout - 5.5, f"in {minus_number(xin)} dBFS → out {minus_number(yout)} dBFS",
             fontsize=8, ha="center")
     ax.axvline(threshold, color="gray", lw=0.8)
-    ax.text(threshold + 0.4, -38, f"threshold {minus_number(threshold)} dBFS", fontsize=8, rotation=90,
-            va="bottom")
+    ax.text(threshold + 0.4, -38, f"threshold {minus_number(threshold)} dBFS", fontsize=8,
+            rotation=90, va="bottom")
     ax.set_xlim(-40, 0)
     ax.set_ylim(-40, 0)
     ax.set_aspect("equal")

@@ -65,7 +65,8 @@ def gain_reduction_db(
     else:
         raise ValueError('detector must be "peak" or "rms"')
     static = level - gain_computer(level, threshold_db, ratio, knee_db)
-    smoothed = smooth_branching(static, smoothing_coeff(attack_ms, sr), smoothing_coeff(release_ms, sr), initial=0.0)
+    smoothed = smooth_branching(static, smoothing_coeff(attack_ms, sr),
+                                smoothing_coeff(release_ms, sr), initial=0.0)
     return -smoothed
 
 

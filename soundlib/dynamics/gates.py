@@ -51,7 +51,8 @@ def gate(
     hold_n = max(1, int(round(hold_ms * 1e-3 * sr)) + 1)
     is_open = trailing_filter(is_open, hold_n, maximum_filter1d)
     target_db = np.where(is_open > 0.5, 0.0, float(range_db))
-    g_db = smooth_branching(target_db, smoothing_coeff(attack_ms, sr), smoothing_coeff(release_ms, sr))
+    g_db = smooth_branching(target_db, smoothing_coeff(attack_ms, sr),
+                            smoothing_coeff(release_ms, sr))
     return restore_shape(x2 * (10.0 ** (g_db / 20.0))[:, None], mono)
 
 
@@ -79,5 +80,6 @@ def expand(
         return restore_shape(x2.copy(), mono)
     level = windowed_peak_db(x2, detect_ms, sr)
     target_db = expander_gain_computer(level, threshold_db, ratio, range_db) - level
-    g_db = smooth_branching(target_db, smoothing_coeff(attack_ms, sr), smoothing_coeff(release_ms, sr))
+    g_db = smooth_branching(target_db, smoothing_coeff(attack_ms, sr),
+                            smoothing_coeff(release_ms, sr))
     return restore_shape(x2 * (10.0 ** (g_db / 20.0))[:, None], mono)

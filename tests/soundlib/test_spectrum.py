@@ -15,7 +15,8 @@ def _reference_amplitude(x, nfft, hop):
     return np.sqrt(power) * 2.0 / win.sum()
 
 
-@pytest.mark.parametrize("n, nfft, hop", [(20000, 4096, None), (3000, 1024, 256), (500, 1024, None)])
+@pytest.mark.parametrize("n, nfft, hop",
+                         [(20000, 4096, None), (3000, 1024, 256), (500, 1024, None)])
 def test_average_spectrum_matches_the_definition(n, nfft, hop):
     x = np.random.default_rng(1).standard_normal(n) * 0.1
     freqs, amp = spectrum.average_spectrum(x, nfft, hop, sr=SR)
