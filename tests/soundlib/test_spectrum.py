@@ -46,3 +46,28 @@ def test_stereo_is_averaged_to_mono():
 def test_bad_frame_sizes_are_refused(nfft, hop):
     with pytest.raises(ValueError):
         spectrum.average_spectrum(np.zeros(4096), nfft, hop)
+
+
+@pytest.mark.parametrize("n, nfft, hop", [(5000, 512, 200), (9000, 2048, None), (300, 512, 128)])
+def test_spectrogram_matches_the_definition(n, nfft, hop):
+    x = np.random.default_rng(3).standard_normal(n)
+    hop_ = hop or nfft // 2
+    win = np.hanning(nfft)
+    xp = np.pad(x, (0, max(0, nfft - n)))
+    count = 1 + (len(xp) - nfft) // hop_
+    ref = np.array([np.abs(np.fft.rfft(xp[i * hop_:i * hop_ + nfft] * win)) * 2 / win.sum()
+                    for i in range(count)]).T
+    freqs, times, amp = spectrum.spectrogram(x, nfft, hop, sr=SR)
+    assert amp.shape == ref.shape == (nfft // 2 + 1, count)
+    np.testing.assert_allclose(amp, ref, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(times, (np.arange(count) * hop_ + nfft / 2) / SR)
+    assert freqs[-1] == SR / 2
+
+
+def test_spectrogram_follows_a_tone_that_changes_pitch():
+    t = np.arange(SR) / SR
+    x = np.where(t < 0.5, np.sin(2 * np.pi * 1000 * t), np.sin(2 * np.pi * 4000 * t))
+    freqs, times, amp = spectrum.spectrogram(x, 1024, 512)
+    peaks = freqs[np.argmax(amp, axis=0)]
+    assert abs(peaks[times < 0.45].mean() - 1000) < SR / 1024
+    assert abs(peaks[times > 0.55].mean() - 4000) < SR / 1024
