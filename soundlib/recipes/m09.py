@@ -39,12 +39,6 @@ _PHRASE = (
 )
 
 
-def _to_peak(x, db):
-    """Scale x so that its sample peak sits at db dBFS."""
-    peak = float(np.max(np.abs(x)))
-    return x if peak == 0.0 else x * (10.0 ** (db / 20.0) / peak)
-
-
 def _syllable(vowel, seconds, f_start, burst, seed):
     """One voiced syllable: a falling-pitch pulse train through three vowel formants."""
     n = int(round(seconds * SR))
@@ -179,7 +173,7 @@ def feedback(loop_gains: list = [0.80, 0.92, 0.98], notch: bool = False,
         x = dsp.pad(voice, tail)
         sections.append(dsp.fade(_closed_loop(x, b, a, k, d), 0.0, 0.15))
     y = dsp.concat(*sections, gap=0.0)
-    return _to_peak(dsp.fade(y, 0.005, 0.05), -3.0)
+    return dsp.to_peak(dsp.fade(y, 0.005, 0.05), -3.0)
 
 
 @recipe("m09-delay-tower")
@@ -208,7 +202,7 @@ def delay_tower(aligned: bool = False, tower_distance_m: float = 40.0,
     tower = dsp.delay_samples(tower, int(round(tower_at * SR / 1000.0)))
     y = dsp.mix(main, tower)
     y = dsp.pad(y, 0.4)
-    return _to_peak(dsp.fade(y, 0.005, 0.2), -3.0)
+    return dsp.to_peak(dsp.fade(y, 0.005, 0.2), -3.0)
 
 
 @recipe("m09-distance-steps")

@@ -13,7 +13,7 @@ from soundlib import SR, dsp
 from soundlib import generators as g
 from soundlib import io as sio
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("bits", [16, 24])
