@@ -67,18 +67,11 @@ def _waveform(ax: Any, y: Any, sr: int) -> None:
 def _spectrum(ax: Any, mono: Any, sr: int) -> None:
     import numpy as np
 
+    from soundlib.spectrum import average_spectrum
+
     n = len(mono)
     nfft = 1 << max(10, min(15, int(math.log2(max(n, 2)))))
-    window = np.hanning(nfft)
-    hop = nfft // 2
-    x = np.pad(mono, (0, max(0, nfft - n)))
-    frames = max(1, 1 + (len(x) - nfft) // hop)
-    power = np.zeros(nfft // 2 + 1)
-    for i in range(frames):
-        seg = x[i * hop:i * hop + nfft] * window
-        power += np.abs(np.fft.rfft(seg)) ** 2
-    amp = np.sqrt(power / frames) * 2.0 / window.sum()   # a full-scale sine reads 0 dB
-    freqs = np.fft.rfftfreq(nfft, 1.0 / sr)
+    freqs, amp = average_spectrum(mono, nfft, sr=sr)   # a full-scale sine reads 0 dB
     lo_f = max(20.0, freqs[1])
     edges = np.geomspace(lo_f, sr / 2, 400)
     idx = np.clip(np.searchsorted(freqs, edges), 1, len(freqs) - 1)
@@ -100,20 +93,14 @@ def _spectrum(ax: Any, mono: Any, sr: int) -> None:
 def _spectrogram(fig: Any, ax: Any, mono: Any, sr: int) -> None:
     import numpy as np
 
+    from soundlib.spectrum import spectrogram
+
     n = len(mono)
     nfft = 2048 if n >= 8192 else 512
     hop = max(nfft // 4, (n - nfft) // 500 if n > nfft else 1)
-    x = np.pad(mono, (0, max(0, nfft - n)))
-    frames = max(1, 1 + (len(x) - nfft) // hop)
-    window = np.hanning(nfft)
-    spec = np.empty((nfft // 2 + 1, frames))
-    for i in range(frames):
-        seg = x[i * hop:i * hop + nfft] * window
-        spec[:, i] = np.abs(np.fft.rfft(seg)) * 2.0 / window.sum()
+    freqs, times, spec = spectrogram(mono, nfft, hop, sr=sr)
     db = 20 * np.log10(np.maximum(spec, 1e-9))
     top = float(db.max())
-    freqs = np.fft.rfftfreq(nfft, 1.0 / sr)
-    times = (np.arange(frames) * hop + nfft / 2) / sr
     mesh = ax.pcolormesh(times, freqs[1:], db[1:], shading="nearest", cmap="magma",
                          vmin=top - 90, vmax=top, rasterized=True)
     ax.set_yscale("log")
