@@ -18,14 +18,15 @@ from soundlib.dsp import as_audio, mono
 __all__ = ["average_spectrum", "power_spectrum_db", "spectrogram"]
 
 
-def _frames(x, nfft, hop):
-    """Check ``nfft`` and ``hop`` (default ``nfft // 2``); return ``(mono signal padded to at
+def _frames(x, nfft, hop, gaps: bool = False):
+    """Check ``nfft`` and ``hop`` (default ``nfft // 2``; larger than ``nfft`` only with
+    ``gaps``, which skips the samples between frames); return ``(mono signal padded to at
     least one frame, nfft, hop)``."""
     nfft = int(nfft)
     if nfft < 2:
         raise ValueError(f"nfft must be at least 2, got {nfft}")
     hop = nfft // 2 if hop is None else int(hop)
-    if not 0 < hop <= nfft:
+    if hop < 1 or (hop > nfft and not gaps):
         raise ValueError(f"hop must be between 1 and nfft ({nfft}) samples, got {hop}")
     y = mono(as_audio(x))
     if len(y) < nfft:
@@ -79,7 +80,7 @@ def spectrogram(x, nfft: int = 2048, hop: int | None = None, *, sr: int = SR):
     """
     from scipy.signal import ShortTimeFFT
 
-    y, nfft, hop = _frames(x, nfft, hop)
+    y, nfft, hop = _frames(x, nfft, hop, gaps=True)   # long sounds: frames may skip samples
     frames = 1 + (len(y) - nfft) // hop
     stft = ShortTimeFFT(np.hanning(nfft), hop, fs=sr, fft_mode="onesided",
                         scale_to="magnitude")
