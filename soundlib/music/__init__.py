@@ -31,8 +31,12 @@ from soundlib.music.groove import drum_loop
 from soundlib.music.harmony import parse_key, progression
 from soundlib.music.melody import lead, vox
 from soundlib.music.pad import chord_pad
-from soundlib.music.song import STEM_NOTES, rough_mix, song_stems
-from soundlib.music.song import _song_stems_cached  # noqa: F401  (tests clear its cache)
+from soundlib.music.song import (
+    STEM_NOTES,
+    _song_stems_cached,  # noqa: F401  (tests clear its cache)
+    rough_mix,
+    song_stems,
+)
 
 __all__ = [
     "kick",

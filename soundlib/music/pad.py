@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from soundlib import SR
+from soundlib import SR, synth
 from soundlib import effects as fx
-from soundlib import synth
 from soundlib.dsp import fade, place, to_peak
 from soundlib.music.grid import Grid, bar_mask
 from soundlib.music.harmony import TRIADS, progression

@@ -3,9 +3,11 @@
 Every recipe is deterministic (noise takes a seed), returns float64 at soundlib.SR
 and stays between 2 and 20 seconds long.
 """
+from collections.abc import Sequence
+
 import numpy as np
 
-from soundlib import SR, dsp, filters, effects, loudness, music
+from soundlib import SR, dsp, effects, filters, loudness, music
 from soundlib import generators as g
 from soundlib.recipes import recipe
 
@@ -37,7 +39,7 @@ def octave_ladder(f0: float = 110.0, steps: int = 7, seconds_each: float = 1.0):
 
 
 @recipe("m01-level-steps")
-def level_steps(steps: list = [0, -1, 0, -6, 0, -20], seconds_each: float = 2.0,
+def level_steps(steps: Sequence[float] = (0, -1, 0, -6, 0, -20), seconds_each: float = 2.0,
                 ref_rms_db: float = -20.0, seed: int = 1):
     """The same pink noise at a reference level and at lower levels (dB re reference)."""
     noise = dsp.to_rms(g.pink_noise(seconds_each, seed=seed), ref_rms_db)
@@ -108,7 +110,7 @@ def room(rt60: float = 0.3, hits: int = 4, spacing: float = 1.0, seed: int = 5):
 
 
 @recipe("m01-precedence")
-def precedence(delays_ms: list = [0.0, 0.5, 5.0, 30.0], clicks: int = 6,
+def precedence(delays_ms: Sequence[float] = (0.0, 0.5, 5.0, 30.0), clicks: int = 6,
                rate_hz: float = 2.0):
     """Stereo clicks: the same click in both channels, the right one delayed."""
     sections = []
@@ -157,7 +159,7 @@ def masking(tone_hz: float = 1000.0, seconds_each: float = 4.0,
 
 @recipe("m01-equal-loudness")
 def equal_loudness(low_hz: float = 100.0, high_hz: float = 1000.0, pairs: int = 3,
-                   levels_db: list = [-20.0, -40.0], seconds_each: float = 1.0):
+                   levels_db: Sequence[float] = (-20.0, -40.0), seconds_each: float = 1.0):
     """A low and a mid tone at the same RMS level, alternating, at two playback levels."""
     sections = []
     for level in levels_db:

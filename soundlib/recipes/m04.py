@@ -11,6 +11,8 @@ Every example is a simulation built from stated physical models, not a recording
 All recipes are deterministic, return float64 at soundlib.SR and last 2 to 20 seconds.
 """
 
+from collections.abc import Sequence
+
 import numpy as np
 from scipy.signal import bilinear, lfilter
 
@@ -135,7 +137,7 @@ _MS_LAYOUT = {"kick": 0.0, "snare": 5.0, "bass": -5.0, "hats": -50.0, "lead": 40
 
 
 @recipe("m04-mid-side")
-def mid_side(widths: list = [0.0, 0.5, 1.0], bars: int = 2, room_db: float = -12.0,
+def mid_side(widths: Sequence[float] = (0.0, 0.5, 1.0), bars: int = 2, room_db: float = -12.0,
              seed: int = 0):
     """A small band recorded with a mid-side pair, decoded at several side levels.
 

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from soundlib import SR, digital, dsp, dynamics, effects, filters, generators as g, loudness, music
+from soundlib import SR, digital, dsp, dynamics, effects, filters, loudness, music
+from soundlib import generators as g
 from soundlib.recipes import recipe
 
 BPM = 96

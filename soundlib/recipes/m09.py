@@ -12,6 +12,8 @@ Every example is a simulation built from a stated model, not a recording:
 All recipes are deterministic, return float64 at soundlib.SR and last 2 to 20 seconds.
 """
 
+from collections.abc import Sequence
+
 import numpy as np
 from scipy.signal import freqz, lfilter
 
@@ -145,7 +147,7 @@ def _ring_frequency(b, a, k, delay_samples):
 
 
 @recipe("m09-feedback")
-def feedback(loop_gains: list = [0.80, 0.92, 0.98], notch: bool = False,
+def feedback(loop_gains: Sequence[float] = (0.80, 0.92, 0.98), notch: bool = False,
              notch_db: float = -9.0, notch_q: float = 8.0, hot_hz: float = 2500.0,
              path_ms: float = 5.0, tail: float = 1.2, seed: int = 3):
     """A voice through a monitor wedge whose loop gain is raised in three steps.
@@ -206,7 +208,7 @@ def delay_tower(aligned: bool = False, tower_distance_m: float = 40.0,
 
 
 @recipe("m09-distance-steps")
-def distance_steps(source: str = "point", distances: list = [5, 10, 20, 40, 80],
+def distance_steps(source: str = "point", distances: Sequence[float] = (5, 10, 20, 40, 80),
                    ref_rms_db: float = -18.0, seconds_each: float = 1.2, seed: int = 9):
     """Pink noise at the level a listener gets at each distance, relative to the first.
 

@@ -28,8 +28,10 @@ def test_coefficients_are_normalized():
 
 
 def test_highpass_and_lowpass_are_3db_down_at_corner():
-    hp = lambda x: flt.biquad(x, "highpass", 1000)
-    lp = lambda x: flt.biquad(x, "lowpass", 1000)
+    def hp(x):
+        return flt.biquad(x, "highpass", 1000)
+    def lp(x):
+        return flt.biquad(x, "lowpass", 1000)
     assert gain_db_at(hp, 1000) == pytest.approx(-3.01, abs=0.02)
     assert gain_db_at(lp, 1000) == pytest.approx(-3.01, abs=0.02)
     assert gain_db_at(hp, 10000) == pytest.approx(0.0, abs=0.1)
@@ -41,14 +43,17 @@ def test_highpass_and_lowpass_are_3db_down_at_corner():
 
 @pytest.mark.parametrize("gain_db", [6.0, -9.0])
 def test_peak_filter_gives_gain_at_center_and_unity_far_away(gain_db):
-    pk = lambda x: flt.biquad(x, "peak", 2000, q=1.0, gain_db=gain_db)
+    def pk(x):
+        return flt.biquad(x, "peak", 2000, q=1.0, gain_db=gain_db)
     assert gain_db_at(pk, 2000) == pytest.approx(gain_db, abs=0.02)
     assert gain_db_at(pk, 60) == pytest.approx(0.0, abs=0.1)
 
 
 def test_shelves():
-    low = lambda x: flt.biquad(x, "lowshelf", 500, gain_db=6.0)
-    high = lambda x: flt.biquad(x, "highshelf", 500, gain_db=-6.0)
+    def low(x):
+        return flt.biquad(x, "lowshelf", 500, gain_db=6.0)
+    def high(x):
+        return flt.biquad(x, "highshelf", 500, gain_db=-6.0)
     assert gain_db_at(low, 40) == pytest.approx(6.0, abs=0.1)
     assert gain_db_at(low, 500) == pytest.approx(3.0, abs=0.05)
     assert gain_db_at(low, 10000) == pytest.approx(0.0, abs=0.1)
@@ -57,10 +62,12 @@ def test_shelves():
 
 
 def test_bandpass_notch_allpass():
-    bp = lambda x: flt.biquad(x, "bandpass", 1000, q=2.0)
+    def bp(x):
+        return flt.biquad(x, "bandpass", 1000, q=2.0)
     assert gain_db_at(bp, 1000) == pytest.approx(0.0, abs=0.02)
     assert gain_db_at(bp, 100) < -20
-    notch = lambda x: flt.biquad(x, "notch", 1000, q=2.0)
+    def notch(x):
+        return flt.biquad(x, "notch", 1000, q=2.0)
     assert gain_db_at(notch, 1000) < -60
     assert gain_db_at(notch, 5000) == pytest.approx(0.0, abs=0.2)
     b, a = flt.biquad_coefficients("allpass", 1000, 0.7071, 0.0, SR)
@@ -81,7 +88,8 @@ def test_comb_feedforward_notches_at_odd_multiples_of_half_inverse_delay():
     assert np.all(h[np.isin(f, [500, 1500, 2500])] < 1e-9)
     assert np.allclose(20 * np.log10(h[np.isin(f, [1000, 2000])]), 6.02, atol=0.01)
     # measured with a sine, too
-    cf = lambda x: flt.comb(x, 1.0)
+    def cf(x):
+        return flt.comb(x, 1.0)
     assert gain_db_at(cf, 500) < -60 and gain_db_at(cf, 1000) == pytest.approx(6.02, abs=0.01)
 
 
@@ -96,8 +104,10 @@ def test_comb_feedback_recirculates_and_must_be_stable():
 
 
 def test_butterworth_corner_and_slope():
-    lp = lambda x: flt.lowpass(x, 1000, order=4)
-    hp = lambda x: flt.highpass(x, 1000, order=4)
+    def lp(x):
+        return flt.lowpass(x, 1000, order=4)
+    def hp(x):
+        return flt.highpass(x, 1000, order=4)
     assert gain_db_at(lp, 1000) == pytest.approx(-3.01, abs=0.02)
     assert gain_db_at(hp, 1000) == pytest.approx(-3.01, abs=0.02)
     # fourth order, 24 dB/octave: |H(f)|^2 = 1 / (1 + r**8), with the bilinear transform's
