@@ -51,8 +51,8 @@ class FillExports(SphinxPostTransform):
         found = list(self.document.findall(lms_exports))
         if not found:
             return
-        total, outcomes = plan(self.app, self.env)
-        bank = build_bank(self.app, self.env)
+        total, outcomes = plan(self.env._app, self.env)
+        bank = build_bank(self.env._app, self.env)
         for node in found:
             node.replace_self([self.counts(total, outcomes), self.downloads(bank)])
 
@@ -71,15 +71,15 @@ class FillExports(SphinxPostTransform):
 
     def link(self, name: str) -> nodes.Node:
         path = f"{OUT_DIR}/{name}"
-        if self.app.builder.format == "html" and self.app.builder.name != "epub":
+        if self.env._app.builder.format == "html" and self.env._app.builder.name != "epub":
             from course.urls import page_relative_url
 
-            uri = page_relative_url(self.app.builder, self.env.docname, path)
+            uri = page_relative_url(self.env._app.builder, self.env.docname, path)
             return nodes.reference("", "", nodes.literal(name, name), refuri=uri,
                                    internal=True, classes=["download"])
         from course.urls import online_url
 
-        url = online_url(self.app.config, path)
+        url = online_url(self.env._app.config, path)
         if url:
             return nodes.reference("", "", nodes.literal(name, name), refuri=url)
         return nodes.literal(name, name)
