@@ -120,8 +120,12 @@ def write_all(app: Sphinx, env: BuildEnvironment, outdir: Path) -> dict[str, Out
             logger.info(f"lms: {fmt.label}: question {item.name} ({item.where}) left out: {reason}")
         for item, note in outcome.notes:
             logger.info(f"lms: {fmt.label}: question {item.name} ({item.where}): {note}")
+    if bank.outside:
+        logger.info(f"lms: {len(bank.outside)} questions outside the module folders are examples, not "
+                    f"part of the course's bank, and are not exported: {', '.join(bank.outside)}")
     if not ctx.baseurl:
-        logger.info("lms: Common Cartridge 1.3: lesson links left out: html_baseurl is not set")
+        logger.info("lms: Common Cartridge 1.3: lesson links left out: html_baseurl (the online "
+                    "edition's address) is not set")
     counts = ", ".join(f"{fmt.label} {len(course[fmt.key].included)}"
                        f" ({len(course[fmt.key].left_out)} left out)" for fmt in FORMATS)
     logger.info(f"lms: {len(bank.items)} questions; wrote {written} files to {OUT_DIR}/ in "

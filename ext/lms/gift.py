@@ -39,8 +39,9 @@ def unsupported_for(ctx: Context):
         if problem:
             return problem
         if item.type == "listening" and (item.audio is None or not item.audio.url):
-            return ("GIFT cannot carry an audio file, and html_baseurl is not set, so there "
-                    "is no online clip to link to (the Moodle XML and QTI exports carry it)")
+            return ("GIFT cannot carry an audio file, and the build was not given the online "
+                    "edition's address, so there is no clip to link to (the Moodle XML and QTI "
+                    "files carry it)")
         return None
     return unsupported
 

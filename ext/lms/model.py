@@ -145,6 +145,8 @@ class Bank:
 
     items: list[Item]
     title: str
+    #: questions outside the module folders (the authoring guide's examples): not course questions
+    outside: list[str] = field(default_factory=list)
 
     def modules(self) -> list[tuple[str, str, list[Item]]]:
         """``(slug, title, items)`` per module, in order: slug ``module-06-mixing``."""
@@ -325,18 +327,25 @@ def make_item(app: Sphinx, env: BuildEnvironment, rec: QuestionRecord, number: s
 
 
 def build_bank(app: Sphinx, env: BuildEnvironment, outdir: Path | None = None) -> Bank:
-    """Every question of the site, in reading order, as :class:`Item` records."""
+    """Every question of the course's modules, in reading order, as :class:`Item` records.
+
+    Questions outside ``modules/`` (the examples of the authoring guide) are not part of the
+    course's bank; their ids are listed in :attr:`Bank.outside` (and logged)."""
     domain = quiz_domain(env)
     order = doc_order(env, app.config.root_doc)
     items: list[Item] = []
+    outside: list[str] = []
     for docname in sorted(domain.questions, key=lambda d: doc_key(order, d)):
+        if module_number(docname) is None:
+            outside += [rec.id for rec in domain.questions[docname]]
+            continue
         by_index = _question_nodes(env, docname)
         for index, rec in enumerate(domain.questions[docname]):
             node = by_index.get(index)
             if node is None:
                 continue
             items.append(make_item(app, env, rec, domain.number_of(docname, index), node, outdir))
-    return Bank(items=items, title=app.config.project)
+    return Bank(items=items, title=app.config.project, outside=outside)
 
 
 def format_number(value: float) -> str:
