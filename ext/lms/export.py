@@ -91,11 +91,11 @@ def render(fmt: Format, bank: Bank, items: list[Item], ctx: Context,
                             title)
 
 
-def plan(app: Sphinx, env: BuildEnvironment) -> tuple[int, dict[str, Outcome]]:
-    """The whole course's question count and each format's outcome, without writing."""
+def plan(app: Sphinx, env: BuildEnvironment) -> tuple[Bank, dict[str, Outcome]]:
+    """The course's bank and each format's outcome for it, without writing."""
     bank = build_bank(app, env)
     ctx = context(app)
-    return len(bank.items), {fmt.key: select(bank.items, unsupported(fmt, ctx)) for fmt in FORMATS}
+    return bank, {fmt.key: select(bank.items, unsupported(fmt, ctx)) for fmt in FORMATS}
 
 
 def write_all(app: Sphinx, env: BuildEnvironment, outdir: Path) -> dict[str, Outcome]:

@@ -1,8 +1,9 @@
 """Writing: fill ``.. lms-exports::`` with the download table and the count per format.
 
-For every builder. The HTML links point to ``downloads/instructor/`` relative to the page;
-the other outputs (PDF, EPUB) link to the online edition when ``html_baseurl`` is set and
-print the file names otherwise. The counts come from :func:`lms.export.plan`, the same rules
+For every builder. The HTML page gets two tables (counts; downloads, linked relative to the
+page). The other outputs (PDF, EPUB, spelling), which do not carry the files and have no room
+for a five-column table of file names, get the counts as a list and one sentence pointing to
+the folder in the online edition (``html_baseurl``). The counts come from :func:`lms.export.plan`, the same rules
 the post-build step applies, so the guide and the files agree.
 """
 
@@ -16,7 +17,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from lms.directives import lms_exports
 from lms.export import FORMATS, OUT_DIR, plan, scopes
-from lms.model import build_bank
 
 
 def _table(headers: list[str], rows: list[list[nodes.Node | str]], widths: list[int],
@@ -51,10 +51,39 @@ class FillExports(SphinxPostTransform):
         found = list(self.document.findall(lms_exports))
         if not found:
             return
-        total, outcomes = plan(self.env._app, self.env)
-        bank = build_bank(self.env._app, self.env)
+        bank, outcomes = plan(self.env._app, self.env)
+        total = len(bank.items)
+        builder = self.env._app.builder
+        on_site = builder.format == "html" and builder.name != "epub"
         for node in found:
-            node.replace_self([self.counts(total, outcomes), self.downloads(bank)])
+            if on_site:
+                node.replace_self([self.counts(total, outcomes), self.downloads(bank)])
+            else:
+                node.replace_self(self.summary(total, outcomes))
+
+    def summary(self, total: int, outcomes: dict) -> list[nodes.Node]:
+        """The counts as a list and where the files are, for outputs without the files."""
+        from course.urls import online_url
+
+        intro = nodes.paragraph()
+        intro += nodes.Text(f"Questions per format, of {total} in the course (counted by this build):")
+        items = nodes.bullet_list()
+        for fmt in FORMATS:
+            outcome = outcomes[fmt.key]
+            reasons = Counter(reason for _item, reason in outcome.left_out)
+            why = "; ".join(f"{n} because {reason}" for reason, n in sorted(reasons.items()))
+            text = f"{fmt.label}: {len(outcome.included)} questions, {len(outcome.left_out)} left out"
+            para = nodes.paragraph()
+            para += nodes.Text(text + (f" ({why})." if why else "."))
+            items += nodes.list_item("", para)
+        where = nodes.paragraph()
+        url = online_url(self.config, OUT_DIR + "/")
+        where += nodes.Text("The files, one per format for the whole course and for each module, are "
+                            "in the folder ")
+        where += nodes.reference("", "", nodes.literal(OUT_DIR, OUT_DIR), refuri=url) if url else \
+            nodes.literal(OUT_DIR, OUT_DIR)
+        where += nodes.Text(" of the online edition, linked from its instructor guide.")
+        return [intro, items, where]
 
     def counts(self, total: int, outcomes: dict) -> nodes.table:
         rows: list[list[nodes.Node | str]] = []

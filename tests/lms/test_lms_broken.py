@@ -53,3 +53,15 @@ def test_guide_table_counts(lms_broken):
     assert "../../downloads/instructor/course-moodle.xml" in hrefs
     for href in hrefs:
         assert (lms_broken.outdir / "modules/01-bad" / href).resolve().is_file(), href
+
+
+def test_outputs_without_the_files_get_the_counts_as_a_list(tmp_path):
+    from sphinx_project import build, copy_root
+
+    app = build(copy_root(tmp_path, "lms-broken"), "text", audio_cache_dir=str(tmp_path / "cache"))
+    assert app.statuscode == 0
+    text = " ".join((app.outdir / "modules" / "01-bad" / "index.txt").read_text("utf-8").split())
+    assert "Questions per format, of 4 in the course" in text
+    assert "QTI 1.2: 3 questions, 1 left out (1 because its prompt or an option shows an image" in text
+    assert "in the folder \"downloads/instructor\" of the online edition" in text
+    assert not (app.outdir / "downloads").exists()   # the files are written for the HTML site only
