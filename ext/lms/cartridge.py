@@ -122,7 +122,7 @@ def export(bank: Bank, items: list[Item], ctx: Context, lessons: dict[str, list[
             entries[href] = bank_xml(ident, f"{module_title}: questions", members)
             resource = E(resources, "resource", identifier=ident, type=BANK_TYPE)
             E(resource, "file", href=href)
-            if any(m.type == "listening" for m in members):
+            if any(m.audio is not None for m in members):
                 E(resource, "dependency", identifierref="web-audio")
     audio = audio_files(outcome.included)
     if audio:

@@ -1,7 +1,8 @@
 """GIFT: the text-only subset, for Moodle's "GIFT format" import.
 
 GIFT is a plain-text format (one question per paragraph, answers in braces). It has no way to
-carry a file, so a listening question is **linked** to its clip in the online edition when
+carry a file, so a question that plays a clip (every listening question; any other type may
+play one too) is **linked** to its clip in the online edition when
 ``html_baseurl`` is set (the prompt says so) and **left out** otherwise; either way the file's
 header comment and the build log name each one. Texts are written as ``[html]`` with the
 GIFT special characters ``~ = # { } :`` and the backslash escaped, and newlines as ``\\n``.
@@ -38,7 +39,7 @@ def unsupported_for(ctx: Context):
         problem = common_problem(item, carries_audio=False) or fraction_problem(item, FORMAT)
         if problem:
             return problem
-        if item.type == "listening" and (item.audio is None or not item.audio.url):
+        if item.has_audio and (item.audio is None or not item.audio.url):
             return ("GIFT cannot carry an audio file, and the build was not given the online "
                     "edition's address, so there is no clip to link to (the Moodle XML and QTI "
                     "files carry it)")
@@ -62,7 +63,7 @@ def _link(item: Item) -> str:
 def question_text(item: Item) -> str:
     """The GIFT text of one question (without the blank line that ends it)."""
     prompt = item.prompt_html
-    if item.type == "listening":
+    if item.has_audio:
         prompt += _link(item)
     if item.type == "numeric":
         prompt += f"<p><em>{html.escape(item.hint, quote=False)}</em></p>"
@@ -97,11 +98,11 @@ def export(items: list[Item], ctx: Context) -> tuple[bytes, Outcome]:
     """The GIFT file of *items*, and what it holds."""
     outcome = select(items, unsupported_for(ctx))
     for item in outcome.included:
-        if item.type == "listening":
+        if item.has_audio:
             outcome.notes.append((item, f"linked to {item.audio.url}"))  # type: ignore[union-attr]
     lines = [f"// {ctx.project}: {len(outcome.included)} questions in GIFT format",
              "// (Moodle: Question bank > Import > GIFT format).",
-             "// GIFT carries no files: each listening question is linked to its clip in the",
+             "// GIFT carries no files: each question that plays a clip is linked to it in the",
              "// online edition when the site address is known, and left out otherwise."]
     for item, note in outcome.notes:
         lines.append(f"// linked: {item.name}: {note}")

@@ -108,8 +108,14 @@ class Item:
     model_answer_html: str = ""         #: short
     model_answer_text: str = ""
     statement_text: str = ""            #: "Correct answer: B (83 dB SPL)"
-    audio: AudioRef | None = None
+    audio_id: str | None = None         #: the ``:audio:`` of the question (any type may have one)
+    audio: AudioRef | None = None       #: the clip, when the audio example is known
     has_image: bool = False             #: the prompt or an option shows an image
+
+    @property
+    def has_audio(self) -> bool:
+        """Whether the question plays a clip (every listening question; others may too)."""
+        return self.audio_id is not None
 
     @property
     def name(self) -> str:
@@ -297,6 +303,7 @@ def make_item(app: Sphinx, env: BuildEnvironment, rec: QuestionRecord, number: s
         model_answer_html=_blocks_html(list(model.children)) if model is not None else "",
         model_answer_text=_blocks_text(list(model.children)) if model is not None else "",
         statement_text=to_text(statement) if statement is not None else "",
+        audio_id=rec.audio or None,
         audio=_audio_ref(app, env, rec.audio, outdir),
         has_image=_has_image(prompt),
     )
@@ -396,7 +403,7 @@ def common_problem(item: Item, *, carries_audio: bool) -> str | None:
     """A reason that holds in every format, or None."""
     if item.has_image:
         return "its prompt or an option shows an image, which the exports do not carry"
-    if carries_audio and item.type == "listening":
+    if carries_audio and item.has_audio:
         if item.audio is None:
             return "its audio example is unknown"
         if item.audio.path is not None and not item.audio.path.is_file():

@@ -74,12 +74,12 @@ def _question(quiz: etree._Element, item: Item) -> None:  # noqa: C901 (one bran
     question = etree.SubElement(quiz, "question", type=qtype)
     _text(question, "name", item.name, html=False)
     prompt = item.prompt_html
-    if item.type == "listening":
+    if item.has_audio:
         prompt += _audio_html(item)
     if item.type == "numeric":
         prompt += f"<p><em>{item.hint}</em></p>"
     questiontext = _text(question, "questiontext", prompt)
-    if item.type == "listening" and item.audio is not None and item.audio.path is not None:
+    if item.audio is not None and item.audio.path is not None:
         data = base64.b64encode(item.audio.path.read_bytes()).decode("ascii")
         file = etree.SubElement(questiontext, "file", name=item.audio.name, path="/",
                                 encoding="base64")

@@ -101,7 +101,7 @@ def item_element(item: Item, *, audio_base: str = AUDIO_FOLDER, cc: bool = False
     presentation = E(item_el, "presentation")
     prompt = item.prompt_html
     audio = None
-    if item.type == "listening" and item.audio is not None:
+    if item.audio is not None:
         href = f"{audio_base}/{item.audio.name}"
         prompt += audio_html(item, href)
         audio = (href, item.audio.mime)
@@ -204,7 +204,7 @@ def assessment_xml(ident: str, title: str, items: list[Item]) -> bytes:
 def audio_files(items: list[Item]) -> dict[str, bytes]:
     """``{name: bytes}`` of the clips of the listening items."""
     return {it.audio.name: it.audio.path.read_bytes() for it in items
-            if it.type == "listening" and it.audio is not None and it.audio.path is not None}
+            if it.audio is not None and it.audio.path is not None}
 
 
 def export(bank: Bank, items: list[Item], ctx: Context) -> tuple[bytes, Outcome]:
@@ -230,7 +230,7 @@ def export(bank: Bank, items: list[Item], ctx: Context) -> tuple[bytes, Outcome]
         entries[href] = assessment_xml(slug, members[0].module_title, members)
         resource = E(resources, "resource", identifier=f"res-{slug}", type="imsqti_xmlv1p2", href=href)
         E(resource, "file", href=href)
-        if any(m.type == "listening" for m in members):
+        if any(m.audio is not None for m in members):
             E(resource, "dependency", identifierref="res-audio")
     if audio:
         resource = E(resources, "resource", identifier="res-audio", type="webcontent")

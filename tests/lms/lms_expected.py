@@ -17,11 +17,14 @@ NUMERIC = {
     "t-numeric-relative": (3.43, 0.0686, "m"),
     "t-numeric-negative": (-6.02, 0.05, "dB"),
     "t-numeric-pure": (16.0, 0.0, None),
+    "t-numeric-audio": (440.0, 4.4, "Hz"),   # plays the clip too
 }
 SHORT = {"t-short": "Dither turns the distortion of truncation into a steady, signal-independent noise."}
 ALL = [*CHOICES, *TRUE_FALSE, *NUMERIC, *SHORT]
-COUNT = 9
+COUNT = 10
 LISTENING = "t-listening"
+#: Every question that plays the clip (any type may).
+AUDIO = {"t-listening", "t-numeric-audio"}
 MODULE = "Module 2: Demo"
 LESSONS = ["Levels & ratios", "Listening"]
 

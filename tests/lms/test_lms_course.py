@@ -24,6 +24,17 @@ LEFT_OUT = re.compile(r"left out: \S+ (\S+): ")
 
 
 @pytest.fixture(scope="module")
+def with_audio(course, bank) -> set[str]:
+    """The questions whose page shows a player inside the question (any type may)."""
+    found = set()
+    for page in sorted((course.html / "modules").rglob("*.html")):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        found |= {n["data-qid"] for n in soup.select(".quiz-question[data-qid]") if n.find("audio")}
+    assert found and found <= set(bank)
+    return found
+
+
+@pytest.fixture(scope="module")
 def bank(course) -> dict[str, str]:
     """``{question id: type}`` of every question on the module pages (the authoring guide's
     examples are not course questions)."""
@@ -102,9 +113,11 @@ def test_independent_moodle_parser_reads_the_course(course, bank):
         assert all(o.feedback for o in question.options)
 
 
-def test_listening_clips_are_embedded(course, bank):
+def test_every_clip_is_embedded(course, bank, with_audio):
     root = etree.parse(str(course.html / "downloads" / "instructor" / "course-moodle.xml")).getroot()
-    files = root.findall("question/questiontext/file")
-    assert len(files) == sum(1 for t in bank.values() if t == "listening")
-    for file in files:
+    held = {question_id(q.findtext("name/text")) for q in root.findall("question")
+            if q.find("questiontext/file") is not None}
+    assert held == with_audio
+    assert {q for q, t in bank.items() if t == "listening"} <= held
+    for file in root.findall("question/questiontext/file"):
         assert (course.html / "_audio" / file.get("name")).is_file()

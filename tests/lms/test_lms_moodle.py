@@ -89,10 +89,15 @@ def test_categories_per_module_and_lesson(lms_build):
                      f"{top}/{expected.MODULE}/{expected.LESSONS[1]}"]
 
 
-def test_listening_question_embeds_its_mp3(lms_build):
+def test_every_question_with_a_clip_embeds_its_mp3(lms_build):
     by_id = {question_id(q.findtext("name/text")): q for q in _questions(lms_build.file("course-moodle.xml"))
              if q.get("type") != "category"}
-    question = by_id[expected.LISTENING]
+    assert {qid for qid, q in by_id.items() if q.findall("questiontext/file")} == expected.AUDIO
+    for qid in sorted(expected.AUDIO):
+        _check_clip(lms_build, by_id[qid])
+
+
+def _check_clip(lms_build, question):
     files = question.findall("questiontext/file")
     assert len(files) == 1
     name = files[0].get("name")

@@ -115,7 +115,9 @@ def test_qti_multiple_answers_key(lms_build):
 
 def test_qti_audio_is_a_package_file(lms_build):
     entries = zip_entries(lms_build.file("course-qti12.zip"))
-    item = _items(entries)[expected.LISTENING]
+    items = _items(entries)
+    assert {qid for qid, item in items.items() if item.find(f".//{QTI}mataudio") is not None} == expected.AUDIO
+    item = items["t-numeric-audio"]
     uri = item.find(f".//{QTI}mataudio").get("uri")
     assert uri.startswith("audio/") and uri.endswith(".mp3")
     assert f'src="{uri}"' in get_item_stem(item)
