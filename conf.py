@@ -42,6 +42,7 @@ extensions = [
     "course_figure",
     "course_site",
     "course_html",
+    "lms",
 ]
 
 root_doc = "index"

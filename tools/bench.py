@@ -14,7 +14,10 @@ alone. Prints:
 * the size of the site, and every page's first-visit weight (tools/page_weight.py: HTML, CSS,
   JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest;
 * the listening claims (tests/audio/claims.py): audio pairs, examples with measured claims and
-  examples labeled perceptual only (``--claims-only`` prints just these).
+  examples labeled perceptual only (``--claims-only`` prints just these);
+* the instructor exports (ext/lms/): the export time from the build log and each file's size
+  in ``downloads/instructor/`` (``--lms-only [_build/html]`` prints the sizes of an existing
+  build).
 
 ``python tools/bench.py --weights-only [_build/html]`` prints only the page weights of an
 existing build.
@@ -78,6 +81,10 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} cores")
         print_parallel_times()
         return
+    if "--lms-only" in sys.argv:
+        rest = [a for a in sys.argv[1:] if not a.startswith("--")]
+        print_lms_sizes(Path(rest[0]) if rest else ROOT / "_build" / "html")
+        return
     if "--weights-only" in sys.argv:
         rest = [a for a in sys.argv[1:] if not a.startswith("--")]
         print_page_weights(Path(rest[0]) if rest else ROOT / "_build" / "html")
@@ -122,6 +129,7 @@ def main() -> None:
               f"{(work / '_build' / 'epub' / 'open-audio-production-course.epub').stat().st_size / 1e6:.1f} MB")
     print_page_weights(site)
     print_claim_counts()
+    print_lms_exports(work)
     shutil.rmtree(work.parent, ignore_errors=True)
 
 
@@ -137,6 +145,25 @@ def print_claim_counts() -> None:
           f"examples; {c['pairs']} audio pairs ({c['pairs_measured']} measured, "
           f"{c['pairs_perceptual_only']} perceptual only); {c['examples_perceptual_only']} "
           "examples labeled perceptual only")
+
+
+def print_lms_exports(work: Path) -> None:
+    """The instructor exports: the time of the post-build step (its summary line in the log of
+    a no-op HTML build, which writes them again) and every file's size."""
+    proc = subprocess.run(["make", "html-only"], cwd=work, capture_output=True, text=True)
+    summary = next((line for line in proc.stdout.splitlines()
+                    if line.startswith("lms: ") and " questions; wrote " in line), None)
+    print(f"instructor exports: {summary[5:] if summary else 'no summary line: ' + proc.stderr[-500:]}")
+    print_lms_sizes(work / "_build" / "html")
+
+
+def print_lms_sizes(site: Path) -> None:
+    """Every file of downloads/instructor/, with its size."""
+    folder = site / "downloads" / "instructor"
+    files = sorted(folder.glob("*")) if folder.exists() else []
+    print(f"instructor exports in {folder}: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.2f} MB")
+    for path in files:
+        print(f"  {path.stat().st_size / 1024:9.1f} KB  {path.name}")
 
 
 def print_page_weights(site: Path) -> None:
