@@ -1,0 +1,18 @@
+# A tiny course for tests/book/: two modules, each with an overview that ends with "Time
+# estimate" and its toctree (as in docs/modules/*/index.rst), lessons with a table, a
+# figure-like code block and quiz questions. Built for HTML, LaTeX (PDF) and EPUB.
+
+project = "Book test"
+author = "Test authors"
+release = "2026.12"
+extensions = ["quiz", "book"]
+root_doc = "index"
+exclude_patterns = ["_build"]
+numfig = True
+numfig_secnum_depth = 1
+html_secnumber_suffix = " "
+latex_engine = "xelatex"
+latex_documents = [("index", "book.tex", project, author, "manual")]
+latex_elements = {"papersize": "a4paper"}
+epub_basename = "book"
+latex_use_xindy = False
