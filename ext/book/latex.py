@@ -106,6 +106,7 @@ class BookStructure(SphinxPostTransform):
             for sof in [chapter, *chapter.findall(addnodes.start_of_file)]:
                 sof.insert(0, _raw(r"\coursebackpage"))
         self._floats()
+        self._index_terms()
 
     def _module(self, sof: addnodes.start_of_file) -> None:
         _before(sof, rf"\coursemodule{{{module_number(sof['docname'])}}}")
@@ -118,6 +119,26 @@ class BookStructure(SphinxPostTransform):
         pages = next(iter(top.findall(addnodes.start_of_file)), None)
         if pages is not None:
             _before(pages, r"\courselessons")
+
+    def _index_terms(self) -> None:
+        """Index the first use of each glossary term in each page of a module, under the
+        glossary's spelling (the glossary indexes its own definitions), so the index lists
+        the lessons that name a concept. LaTeX only: the site has search instead, and its
+        index page stays small."""
+        terms = glossary_terms(self.env)
+        root = self.env.config.root_doc
+        seen: set[tuple[str, str]] = set()
+        for ref in list(self.document.findall(nodes.reference)):
+            anchor = (ref.get("refid") or ref.get("refuri", "").rpartition("#")[2])
+            term = terms.get(anchor)
+            if term is None or not _in_running_text(ref):
+                continue
+            docname = _docname(ref, root)
+            if module_number(docname) is None or (docname, term) in seen:
+                continue
+            seen.add((docname, term))
+            entry = addnodes.index(entries=[("single", term, "", "", None)], inline=True)
+            _before(ref, entry)
 
     def _floats(self) -> None:
         """Set each float's counter to its number on the site."""
@@ -133,6 +154,29 @@ class BookStructure(SphinxPostTransform):
                 _before(node, rf"\setcounter{{{COUNTERS[figtype]}}}{{{number[-1] - 1}}}")
 
 
+def glossary_terms(env: Any) -> dict[str, str]:
+    """``{anchor id: term as the glossary writes it}`` for every glossary term."""
+    std = env.domains.standard_domain
+    found: dict[str, str] = {}
+    docs = {docname for (kind, _), (docname, _) in std.objects.items() if kind == "term"}
+    for docname in sorted(docs):
+        for term in env.get_doctree(docname).findall(nodes.term):
+            for node_id in term["ids"]:
+                found[node_id] = term.astext()
+    return found
+
+
+def _in_running_text(node: nodes.Node) -> bool:
+    """In a paragraph, not in a title, caption or another index entry."""
+    parent, paragraph = node.parent, False
+    while parent is not None:
+        if isinstance(parent, (nodes.title, nodes.caption, nodes.term, nodes.rubric)):
+            return False
+        paragraph = paragraph or isinstance(parent, nodes.paragraph)
+        parent = parent.parent
+    return paragraph
+
+
 def _repair_parents(tree: nodes.Element) -> None:
     """Sphinx's ``inline_all_toctrees`` moves each page's children into a ``start_of_file``
     node without updating their ``parent``: set it again, top down."""
@@ -145,8 +189,8 @@ def _repair_parents(tree: nodes.Element) -> None:
                 stack.append(child)
 
 
-def _before(node: nodes.Node, tex: str) -> None:
-    node.parent.insert(node.parent.index(node), _raw(tex))
+def _before(node: nodes.Node, tex: str | nodes.Node) -> None:
+    node.parent.insert(node.parent.index(node), _raw(tex) if isinstance(tex, str) else tex)
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:

@@ -4,7 +4,8 @@
 
 project = "Book test"
 author = "Test authors"
-release = "2026.12"
+version = release = "2026.12"
+copyright = "2026, Test authors"
 extensions = ["quiz", "book"]
 root_doc = "index"
 exclude_patterns = ["_build"]
