@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ext"))
+from book.terms import names_term  # noqa: E402  (the rule the index entries follow)
+
 # -- numbers in the HTML and EPUB pages --------------------------------------------------------
 
 #: kind -> pattern over a page's HTML; group 1 the number, group 2 the text after it
@@ -28,7 +31,7 @@ HTML_PATTERNS = {
     "figure": re.compile(r'caption-number">Fig\. ([\d.]+) </span><span class="caption-text">([^<]*)'),
     "table": re.compile(r'caption-number">Table ([\d.]+) </span><span class="caption-text">([^<]*)'),
     "question": re.compile(r'>Question ([\d.]+)</a>()'),
-    "audio": re.compile(r'\(Audio ([\d.]+)\)\.</strong>\s*([^<]*)'),
+    "audio": re.compile(r'audio-label">(?:[A-Z] \()?Audio ([\d.]+)\)?\.</strong>()'),
 }
 #: kind -> how the PDF prints "number text"
 PDF_FORMATS = {"lesson": "{} {}", "figure": "Fig. {}: {}", "table": "Table {}: {}",
@@ -228,20 +231,21 @@ def index_entries(pages: list[str]) -> dict[str, list[str]]:
 def index_misses(pdf: Path, sample: int = 30) -> tuple[int, list[str]]:
     """(number of index entries, entries whose pages do not contain the term), checking a
     spread-out sample of *sample* entries."""
-    pages = pdf_pages(pdf)
-    labels = page_labels(pdf)
+    return index_misses_in(pdf_pages(pdf), page_labels(pdf), sample)
+
+
+def index_misses_in(pages: list[str], labels: list[str], sample: int = 30) -> tuple[int, list[str]]:
+    """:func:`index_misses` on the pages' text and their printed labels ("iv", "12")."""
     entries = index_entries(pages)
     terms = sorted(entries)
     step = max(1, len(terms) // sample)
     misses = []
     for term in terms[::step][:sample]:
-        key = _flat(term).lower().split(" (")[0]
         for printed in entries[term]:
             if printed not in labels:
                 misses.append(f"{term}: page {printed} does not exist")
                 continue
-            text = _flat(pages[labels.index(printed)]).lower().replace("- ", "")
-            if key not in text:
+            if not names_term(pages[labels.index(printed)], term):
                 misses.append(f"{term}: not on page {printed}")
     return len(entries), misses
 

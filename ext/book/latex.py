@@ -24,6 +24,7 @@ from sphinx.builders.latex.nodes import captioned_literal_block
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from book.numbering import enumerable_nodes, is_overview
+from book.terms import names_term
 from course.modules import module_number
 
 if TYPE_CHECKING:
@@ -123,7 +124,8 @@ class BookStructure(SphinxPostTransform):
     def _index_terms(self) -> None:
         """Index the first use of each glossary term in each page of a module, under the
         glossary's spelling (the glossary indexes its own definitions), so the index lists
-        the lessons that name a concept. LaTeX only: the site has search instead, and its
+        the lessons that name a concept. A use whose text does not name the term ("EQ" for
+        "equalizer") is passed over for the next one. LaTeX only: the site has search instead, and its
         index page stays small."""
         terms = glossary_terms(self.env)
         root = self.env.config.root_doc
@@ -131,7 +133,7 @@ class BookStructure(SphinxPostTransform):
         for ref in list(self.document.findall(nodes.reference)):
             anchor = (ref.get("refid") or ref.get("refuri", "").rpartition("#")[2])
             term = terms.get(anchor)
-            if term is None or not _in_running_text(ref):
+            if term is None or not _in_running_text(ref) or not names_term(ref.astext(), term):
                 continue
             docname = _docname(ref, root)
             if module_number(docname) is None or (docname, term) in seen:

@@ -2,6 +2,12 @@
 # estimate" and its toctree (as in docs/modules/*/index.rst), lessons with a table, a
 # figure-like code block and quiz questions. Built for HTML, LaTeX (PDF) and EPUB.
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "ext"))  # the course's extensions
+
+
 project = "Book test"
 author = "Test authors"
 version = release = "2026.12"
