@@ -8,6 +8,7 @@ Hooked around the EPUB builder's ``build_content`` (which lists the files of the
 * MP3 (``audio/mpeg``, a core media type) goes into the manifest; WAV, not a core media type,
   stays out of the package (:mod:`course.player` gives the EPUB MP3 only and links the WAV
   downloads to the online edition);
+* the navigation document numbers the lessons as their headings do ("6.3 ...");
 * ``content.opf`` gets the accessibility metadata of :data:`ACCESSIBILITY`: ``schema:``
   properties that describe this book's content (see the notes there; tests/book checks the
   claims that can be checked on the package).
@@ -121,6 +122,29 @@ def _builder_inited(app: Sphinx) -> None:
         add_metadata(outdir / "content.opf")
 
     builder.build_content = build_content
+    original_refnodes = builder.get_refnodes
+
+    def get_refnodes(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        # recursive, and called for the navigation document and the NCX alike
+        result = original_refnodes(*args, **kwargs)
+        number_navigation(result, builder.env.toc_secnumbers, builder.out_suffix)
+        return result
+
+    builder.get_refnodes = get_refnodes
+
+
+def number_navigation(refnodes: list[dict[str, Any]], secnumbers: dict[str, dict[str, tuple[int, ...]]],
+                      suffix: str) -> None:
+    """Put the lesson numbers ("6.3 ") before the titles of the EPUB's navigation document
+    and NCX, as the pages' headings have them (:mod:`book.numbering`)."""
+    for node in refnodes:
+        uri = node["refuri"]
+        if node.get("numbered") or "#" in uri or not uri.endswith(suffix):
+            continue
+        number = secnumbers.get(uri[: -len(suffix)], {}).get("")
+        if number:
+            node["text"] = ".".join(map(str, number)) + " " + node["text"]
+            node["numbered"] = True
 
 
 class EscapeGraphvizAlt(SphinxPostTransform):
