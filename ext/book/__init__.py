@@ -43,6 +43,7 @@ def _summary(found: list) -> str:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("course")
     app.add_transform(structure.TocTreeAtPageLevel)
+    app.connect("env-get-updated", numbering.restore_sphinx_numbers, priority=100)
     app.connect("env-get-updated", numbering.assign, priority=900)
     app.add_post_transform(latex.BookStructure)
     app.add_directive("book-colophon", colophon.ColophonDirective)

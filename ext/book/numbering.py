@@ -103,6 +103,16 @@ def _set_title_number(env: BuildEnvironment, docname: str, number: tuple[int, ..
         title["secnumber"] = number
 
 
+def restore_sphinx_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated`` before Sphinx's numbering: give Sphinx back its own numbers of the
+    last build, so that it compares like with like and asks to rewrite only the pages whose
+    figures really changed (not every page with a figure, on every build)."""
+    previous = getattr(env, "course_sphinx_numbers", None)
+    if previous is not None:
+        env.toc_secnumbers, env.toc_fignumbers = previous
+    return []
+
+
 def assign(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated`` (after Sphinx's own numbering): set the course's numbers; return
     the pages whose numbers changed since the last build."""
@@ -116,6 +126,7 @@ def assign(app: Sphinx, env: BuildEnvironment) -> list[str]:
         _set_title_number(env, docname, lessons.get(docname))
     fignumbers = figure_numbers(env, order, doctrees) if app.config.numfig else {}
     previous = getattr(env, "course_book_numbers", ({}, {}))
+    env.course_sphinx_numbers = (env.toc_secnumbers, env.toc_fignumbers)
     env.toc_secnumbers = secnumbers
     env.toc_fignumbers = fignumbers
     env.course_book_numbers = (secnumbers, fignumbers)
