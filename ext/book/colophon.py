@@ -16,16 +16,22 @@ class ColophonDirective(SphinxDirective):
         from pathlib import Path
 
         ed = edition(self.config, Path(self.env.app.confdir))
-        paras = [
-            f"{ed.title}, edition {ed.release}.",
-            LICENSE_LINE,
-            f"Built from commit {ed.short_commit} of {ed.date}.",
-            f"How to cite: {ed.citation}",
-        ]
-        if ed.url:
-            paras.insert(1, f"Online edition: {ed.url}")
+
+        def para(*parts: str | nodes.Node) -> nodes.paragraph:
+            node = nodes.paragraph()
+            for part in parts:
+                node += nodes.Text(part) if isinstance(part, str) else part
+            return node
+
+        def code(text: str) -> nodes.literal:  # addresses and hashes: not words to spell-check
+            return nodes.literal(text, text)
+
         container = nodes.container(classes=["book-colophon"])
-        for text in paras:
-            container += nodes.paragraph(text, text)
+        container += para(f"{ed.title}, edition {ed.release}.")
+        if ed.url:
+            container += para("Online edition: ", code(ed.url))
+        container += para(LICENSE_LINE)
+        container += para("Built from commit ", code(ed.short_commit), f" of {ed.date}.")
+        container += para("How to cite: ", ed.citation_text, *([" ", code(ed.url)] if ed.url else []))
         self.env.note_reread()  # the commit and date change without the source changing
         return [container]

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.config import Config
 
-LICENSE_LINE = ("Text, figures and generated audio: CC BY-SA 4.0 "
-                "(https://creativecommons.org/licenses/by-sa/4.0/). Code: MIT.")
+LICENSE_LINE = ("Text, figures and generated audio: Creative Commons Attribution-ShareAlike "
+                "4.0 International (CC BY-SA 4.0). Code: MIT license.")
 
 
 def _git(root: Path, *args: str) -> str | None:
