@@ -107,15 +107,26 @@ def pdf_mismatches(text: str, expected: set[Numbered], module: int) -> list[str]
 
 # -- structure -----------------------------------------------------------------------------
 
-PAGE_LABEL = re.compile(
-    r"\\label\{\\detokenize\{(modules/\d\d-[^/]+/[^:]+)::doc\}\}\s*(\\(?:sub)*section|\\chapter)\*?\{")
+#: a sectioning command, then on the next line its labels (Sphinx writes the page's
+#: ``<docname>::doc`` label after the heading of the page's title)
+HEADING = re.compile(r"^\\(chapter|(?:sub)*section)\*?\{.*\}\n((?:\\label\{\\detokenize\{[^}]*\}\})+)", re.M)
+PAGE_LABEL = re.compile(r"\\label\{\\detokenize\{(modules/\d\d-[^/:]+/[^:}]+)::doc\}\}")
+
+
+def module_page_headings(tex: str) -> list[tuple[str, str]]:
+    """``(docname, command)``: the sectioning command that opens each page of a module."""
+    found = []
+    for m in HEADING.finditer(tex):
+        for docname in PAGE_LABEL.findall(m.group(2)):
+            found.append((docname, "\\" + m.group(1)))
+    return found
 
 
 def nesting_errors(tex: str) -> list[str]:
-    """Module pages that the LaTeX source does not start with a ``\\section`` (the overview
-    with ``\\chapter``): a page nested under a subsection starts with ``\\subsection``."""
+    """Module pages that the LaTeX source does not open with a ``\\section`` (the overview
+    with ``\\chapter``): a page nested under a subsection opens with ``\\subsection``."""
     errors = []
-    for docname, command in PAGE_LABEL.findall(tex):
+    for docname, command in module_page_headings(tex):
         want = r"\chapter" if docname.endswith("/index") else r"\section"
         if command != want:
             errors.append(f"{docname} starts with {command}, not {want}")
