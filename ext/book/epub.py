@@ -3,6 +3,7 @@
 Hooked around the EPUB builder's ``build_content`` (which lists the files of the package in
 ``content.opf``, just before the zip is written):
 
+* Graphviz diagrams become ``<img>`` (with the diagram's text as ``alt``), not ``<object>``;
 * SVG files lose their ``<!DOCTYPE ...>``: matplotlib and Graphviz declare the SVG 1.1 DTD,
   which EPUB forbids for SVG content documents (EPUBCheck reports every entity of it);
 * MP3 (``audio/mpeg``, a core media type) goes into the manifest; WAV, not a core media type,
@@ -33,6 +34,11 @@ DOCTYPE_RE = re.compile(r"<!DOCTYPE[^>\[]*(\[[^\]]*\])?\s*>\s*", re.S)
 #: matplotlib writes the space glyph of its embedded font as ``<path id=... />`` without
 #: ``d``, which the SVG schema requires: give it an empty move-to
 PATH_WITHOUT_D_RE = re.compile(r"<path(?![^>]*\sd=)(\s[^>]*)?/>")
+
+#: sphinx.ext.graphviz's SVG markup; an ``<img>`` displays in more reading systems
+GRAPHVIZ_OBJECT_RE = re.compile(
+    r'<object data="([^"]+\.svg)" type="image/svg\+xml" class="graphviz">\s*'
+    r'<p class="warning">(.*?)</p>\s*</object>', re.S)
 
 #: core media types the course adds to Sphinx's list (images, CSS, fonts, XHTML)
 EXTRA_MEDIA_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4"}
@@ -97,12 +103,28 @@ def add_metadata(opf: Path) -> None:
         opf.write_text(text, encoding="utf-8")
 
 
+def graphviz_as_img(xhtml: str) -> str:
+    """``<object data="x.svg">`` with its text fallback → ``<img src="x.svg" alt="...">``
+    (Apple Books and other reading systems show an image but not always an object; the
+    fallback text, already escaped, becomes the alternative text)."""
+    def img(m: re.Match[str]) -> str:
+        alt = " ".join(m.group(2).split()).replace('"', "&quot;")
+        return f'<img src="{m.group(1)}" alt="{alt}" class="graphviz"/>'
+
+    return GRAPHVIZ_OBJECT_RE.sub(img, xhtml)
+
+
 def prepare_package(outdir: Path) -> None:
     """Fix or drop the files that would make the package invalid (before the manifest)."""
     for path in sorted(outdir.rglob("*")):
         if not path.is_file():
             continue
-        if path.suffix == ".svg":
+        if path.suffix == ".xhtml":
+            text = path.read_text(encoding="utf-8")
+            fixed = graphviz_as_img(text)
+            if fixed != text:
+                path.write_text(fixed, encoding="utf-8")
+        elif path.suffix == ".svg":
             fix_svg(path)
         elif path.suffix in EXCLUDED_SUFFIXES:
             path.unlink()
