@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 
 
 def _config_inited(app: Sphinx, config: Config) -> None:
+    config.book_repository = config.book_repository or str(app.confdir)
     elements = config.latex_elements
     elements["preamble"] = elements.get("preamble", "") + latex.PREAMBLE
-    elements["maketitle"] = latex.maketitle(edition(config, Path(app.confdir)))
+    elements["maketitle"] = latex.maketitle(edition(config, Path(config.book_repository)))
 
 
 def _summary(found: list) -> str:
@@ -42,6 +43,8 @@ def _summary(found: list) -> str:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("course")
+    # where git finds the commit the book is built from (default: the configuration folder)
+    app.add_config_value("book_repository", "", "", types=frozenset({str}))
     app.add_transform(structure.TocTreeAtPageLevel)
     app.connect("env-get-updated", numbering.restore_sphinx_numbers, priority=100)
     app.connect("env-get-updated", numbering.assign, priority=900)

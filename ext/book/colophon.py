@@ -15,7 +15,7 @@ class ColophonDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from pathlib import Path
 
-        ed = edition(self.config, Path(self.env.app.confdir))
+        ed = edition(self.config, Path(self.config.book_repository or self.env.srcdir))
 
         def para(*parts: str | nodes.Node) -> nodes.paragraph:
             node = nodes.paragraph()
