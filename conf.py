@@ -38,10 +38,11 @@ extensions = [
     # Local extensions (ext/; map in ext/README.md). They load ext/course/, the shared
     # plumbing, themselves.
     "quiz",
-    "audio_example",
+    "audio",
     "course_figure",
     "course_site",
     "course_html",
+    "lms",
     "book",
 ]
 

@@ -22,44 +22,38 @@ from the SVG's size so the page does not shift while it loads.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from audio_example import (
-    InputError,
-    cache_root,
-    canonical_json,
-    check_params,
-    exception_text,
-    fail_build,
-    parse_params,
-    register_static,
-    report_error,
-    save_figure_deterministic,
-    sha256_text,
-)
+from course import errors
+from course.assets import add_static_files
+from course.cache import SVG_HASH_SALT, cache_key, cache_root, save_figure_deterministic
+from course.svg import svg_size_px
+from course.tracebacks import exception_text
+from soundlib.params import ParamError, check_params, parse_params
 
 logger = logging.getLogger(__name__)
 
 #: Bump when the way figures are saved changes (invalidates the cache).
 PIPELINE_VERSION = "1"
-STORE = "figure_read_errors"
+CATEGORY = "figure"
 #: Names of the figures rendered by this process, in order (tests read it).
 RENDERED: list[str] = []
-_SIZE_RE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)(pt|px)?"\s[^>]*?height="([\d.]+)(pt|px)?"')
+
+
+class InputError(ValueError):
+    """The figure modules cannot be imported (reported at the directive)."""
 
 
 def _ensure_env(env) -> None:
     if not hasattr(env, "course_figures"):
         env.course_figures = {}
-    if not hasattr(env, STORE):
-        setattr(env, STORE, {})
 
 
 _LOAD_ERROR: list[str] = []
@@ -78,19 +72,6 @@ def _load_figures():
     return figures
 
 
-def svg_size_px(path: Path) -> tuple[int, int] | None:
-    """The SVG's width and height in CSS pixels (matplotlib writes points: 1 pt = 4/3 px)."""
-    try:
-        head = path.read_bytes()[:2000]
-    except OSError:
-        return None
-    m = _SIZE_RE.search(head)
-    if not m:
-        return None
-    factor = 4 / 3 if (m.group(2) or b"pt") == b"pt" else 1.0
-    return round(float(m.group(1)) * factor), round(float(m.group(3)) * factor)
-
-
 def render_figure(name: str, params: dict, cache: Path, stem: str) -> tuple[Path, Path]:
     """Render figure ``name`` to ``<cache>/<stem>.svg`` and ``.pdf`` unless both exist."""
     svg, pdf = cache / f"{stem}.svg", cache / f"{stem}.pdf"
@@ -99,13 +80,10 @@ def render_figure(name: str, params: dict, cache: Path, stem: str) -> tuple[Path
     figures = _load_figures()
     import matplotlib
 
-    with matplotlib.rc_context({"svg.hashsalt": "open-audio-course", "svg.fonttype": "path"}):
-        fig = figures.render(name, dict(params))
-        try:
-            save_figure_deterministic(fig, svg, "svg")
-            save_figure_deterministic(fig, pdf, "pdf")
-        finally:
-            figures.plt.close(fig)
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
+        fig = figures.render(name, dict(params))  # a Figure, not pyplot's: nothing to close
+        save_figure_deterministic(fig, svg, "svg")
+        save_figure_deterministic(fig, pdf, "pdf")
     RENDERED.append(name)
     return svg, pdf
 
@@ -125,13 +103,10 @@ class CourseFigureDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        env = self.env
-        _ensure_env(env)
-        docname = env.docname
-        name = self.arguments[0]
+    def check(self, name: str) -> tuple[Any, dict[str, Any], str, list[nodes.Node], list[str]]:
+        """The figures module, the parameters, the alt text, the caption and the problems."""
         problems: list[str] = []
-        func = None
+        figures = func = None
         try:
             figures = _load_figures()
             func = figures.get_figure(name)
@@ -145,8 +120,8 @@ class CourseFigureDirective(SphinxDirective):
         try:
             params = parse_params(self.options.get("params"))
             if func is not None:
-                check_params(func, params, "figure", name)
-        except InputError as exc:
+                check_params(func, params, f"figure {name!r}")
+        except ParamError as exc:
             problems.append(str(exc))
         alt = " ".join((self.options.get("alt") or "").split())
         if not alt:
@@ -157,9 +132,17 @@ class CourseFigureDirective(SphinxDirective):
             problems.append("the caption (the directive's body) is missing")
         elif not isinstance(body[0], nodes.paragraph):
             problems.append("the caption must start with a paragraph")
+        return figures, params, alt, body, problems
+
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        _ensure_env(env)
+        docname = env.docname
+        name = self.arguments[0]
+        figures, params, alt, body, problems = self.check(name)
         if problems:
-            report_error(env, docname, self.lineno,
-                         f"course-figure {name!r}: " + "; ".join(problems), store=STORE)
+            errors.record(env, CATEGORY, docname, self.lineno,
+                          f"course-figure {name!r}: " + "; ".join(problems))
             return []
 
         source_hash = getattr(env, "figure_source_hash", None)
@@ -167,15 +150,14 @@ class CourseFigureDirective(SphinxDirective):
         try:
             if source_hash is None:
                 source_hash = env.figure_source_hash = figures.source_hash()
-            key = sha256_text(canonical_json({"pipeline": PIPELINE_VERSION,
-                                              "source": source_hash, "figure": name,
-                                              "params": params}))
+            key = cache_key({"pipeline": PIPELINE_VERSION, "source": source_hash,
+                             "figure": name, "params": params})
             stem = f"{name}-{key[:16]}"
             svg, _pdf = render_figure(name, params, cache, stem)
         except Exception as exc:
-            report_error(env, docname, self.lineno,
-                         f"course-figure {name!r}: the figure function failed: "
-                         f"{exception_text(exc)}", store=STORE)
+            errors.record(env, CATEGORY, docname, self.lineno,
+                          f"course-figure {name!r}: the figure function failed: "
+                          f"{exception_text(exc)}")
             return []
 
         if b"<image" in svg.read_bytes():
@@ -230,9 +212,10 @@ def on_builder_inited(app) -> None:
 
 
 def on_env_get_outdated(app, env, added, changed, removed) -> set[str]:
-    """Re-read documents whose figures' source changed, and documents that had errors."""
+    """Re-read documents whose figures' source changed (``course.errors`` re-reads the
+    documents that had errors)."""
     _ensure_env(env)
-    stale = set(getattr(env, STORE))
+    stale = set()
     current = getattr(env, "figure_source_hash", None)
     for docname, items in env.course_figures.items():
         if any(rec["source_hash"] != current for rec in items):
@@ -243,7 +226,6 @@ def on_env_get_outdated(app, env, added, changed, removed) -> set[str]:
 def on_env_purge_doc(app, env, docname: str) -> None:
     _ensure_env(env)
     env.course_figures.pop(docname, None)
-    getattr(env, STORE).pop(docname, None)
 
 
 def on_env_merge_info(app, env, docnames, other) -> None:
@@ -251,42 +233,40 @@ def on_env_merge_info(app, env, docnames, other) -> None:
     for docname, items in getattr(other, "course_figures", {}).items():
         if docname in docnames:
             env.course_figures[docname] = items
-    for docname, errors in getattr(other, STORE, {}).items():
-        if docname in docnames:
-            getattr(env, STORE).setdefault(docname, []).extend(errors)
 
 
-def on_doctree_resolved(app, doctree, docname: str) -> None:
+class FigureImageSize(SphinxPostTransform):
     """HTML: width and height attributes from the SVG, so the layout does not shift."""
-    if getattr(app.builder, "format", "") != "html":
-        return
-    for figure in doctree.findall(nodes.figure):
-        if "course-figure" not in figure["classes"]:
-            continue
-        for image in figure.findall(nodes.image):
-            size = image.get("course_svg_size")
-            if not size:
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for figure in self.document.findall(nodes.figure):
+            if "course-figure" not in figure["classes"]:
                 continue
-            width, height = size
-            if "width" not in image:
-                image["width"], image["height"] = str(width), str(height)
-            else:
-                value, unit = nodes.parse_measure(image["width"])
-                if unit in ("", "px"):
-                    image["width"] = str(round(value))
-                    image["height"] = str(round(value * height / width))
+            for image in figure.findall(nodes.image):
+                size = image.get("course_svg_size")
+                if not size:
+                    continue
+                width, height = size
+                if "width" not in image:
+                    image["width"], image["height"] = str(width), str(height)
+                else:
+                    value, unit = nodes.parse_measure(image["width"])
+                    if unit in ("", "px"):
+                        image["width"] = str(round(value))
+                        image["height"] = str(round(value * height / width))
 
 
-def on_build_finished(app, exception) -> None:
-    if exception is not None:
-        return
-    total = sum(len(v) for v in getattr(app.env, STORE, {}).values())
-    if total:
-        fail_build(app, f"{total} course figure error{'s' if total != 1 else ''} (see the "
-                        "messages above); the output is incomplete")
+def _summary(found: list) -> str:
+    total = len(found)
+    return (f"{total} course figure error{'s' if total != 1 else ''} (see the messages "
+            "above); the output is incomplete")
 
 
 def setup(app):
+    app.setup_extension("course")
     app.add_config_value("figure_cache_dir", "", "", types=frozenset({str}),
                          description="Folder of rendered figures "
                                      "(default <outdir>/../.figure-cache)")
@@ -295,8 +275,8 @@ def setup(app):
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
-    app.connect("doctree-resolved", on_doctree_resolved)
-    app.connect("build-finished", on_build_finished)
-    register_static(app)
+    app.add_post_transform(FigureImageSize)
+    errors.add_summary(app, CATEGORY, _summary)
+    add_static_files(app, css=["audio.css"])
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}

@@ -41,6 +41,8 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from course.svg import svg_size_px
+
 logger = logging.getLogger(__name__)
 
 THEME_CSS = "course-theme.css"
@@ -79,8 +81,6 @@ REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
 
 IMG = re.compile(r"<img\s([^>]*?)\s*/?>")
 ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
-SVG_SIZE = re.compile(r"<svg\b[^>]*?\swidth=['\"]([\d.]+)(pt|px)?['\"][^>]*?\sheight=['\"]([\d.]+)(pt|px)?['\"]", re.S)
-PX_PER = {"pt": 4 / 3, "px": 1.0, None: 1.0}
 
 
 def intrinsic_size(path: Path) -> tuple[int, int] | None:
@@ -88,11 +88,7 @@ def intrinsic_size(path: Path) -> tuple[int, int] | None:
     if not path.is_file():
         return None
     if path.suffix == ".svg":
-        m = SVG_SIZE.search(path.read_text(encoding="utf-8", errors="replace")[:4000])
-        if not m:
-            return None
-        w, wu, h, hu = m.groups()
-        return round(float(w) * PX_PER[wu]), round(float(h) * PX_PER[hu])
+        return svg_size_px(path)
     import imagesize
 
     w, h = imagesize.get(str(path))

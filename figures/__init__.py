@@ -10,10 +10,11 @@ keyword parameters with literal values and returns a ``matplotlib.figure.Figure`
         ...
         return fig
 
-The ``course-figure`` directive calls ``render(name, params)``. Matplotlib is switched to
-the non-interactive Agg backend before pyplot is imported, so figures render without a
-display. ``source_hash()`` covers ``figures/`` and ``soundlib/`` (figures often plot
-sound-library signals).
+The ``course-figure`` directive calls ``render(name, params)``. Figures are built with
+``Figure(...)``, not pyplot, so there is no global figure state to close; Matplotlib is
+switched to the non-interactive Agg backend all the same, so a function that does use pyplot
+renders without a display. ``source_hash()`` covers ``figures/`` and ``soundlib/`` (figures
+often plot sound-library signals).
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 from matplotlib.figure import Figure  # noqa: E402
 
 from soundlib.recipes import Registry, hash_sources  # noqa: E402
 
-__all__ = ["figure", "get_figure", "all_figures", "load_all", "render", "source_hash", "plt"]
+__all__ = ["figure", "get_figure", "all_figures", "load_all", "render", "source_hash"]
 
 _registry = Registry("figure", __name__)
 

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import NullLocator
 
 from figures import figure
+from figures.style import grid
 
 # ISO 226:2003, Table 1: frequency f (Hz), exponent alpha_f, magnitude of the linear
 # transfer function normalized at 1 kHz L_U (dB), and threshold of hearing T_f (dB SPL).
@@ -38,10 +39,6 @@ def iso226_spl(phon):
     return 10 / ISO226_AF * np.log10(a_f) - ISO226_LU + 94
 
 
-def _grid(ax):
-    ax.grid(True, which="both", linewidth=0.4, alpha=0.5)
-
-
 @figure("m01-wave-diagram")
 def wave_diagram(freq: float = 100.0, c: float = 343.0):
     """A sine pressure wave against time (period) and against distance (wavelength)."""
@@ -60,7 +57,7 @@ def wave_diagram(freq: float = 100.0, c: float = 343.0):
     ax_t.set_ylabel("Relative pressure")
     ax_t.set_ylim(-1.3, 1.5)
     ax_t.set_title(f"{freq:g} Hz seen at one place")
-    _grid(ax_t)
+    grid(ax_t)
 
     x = np.linspace(0, 3 * wavelength, 1000)
     ax_x.plot(x, np.sin(2 * np.pi * x / wavelength), color="#1f4e79")
@@ -74,7 +71,7 @@ def wave_diagram(freq: float = 100.0, c: float = 343.0):
     ax_x.set_ylabel("Relative pressure")
     ax_x.set_ylim(-1.4, 1.5)
     ax_x.set_title(f"{freq:g} Hz seen at one instant")
-    _grid(ax_x)
+    grid(ax_x)
     return fig
 
 
@@ -101,7 +98,7 @@ def inverse_square(ref_db: float = 94.0, ref_m: float = 1.0):
     ax.set_ylabel("Sound pressure level (dB SPL)")
     ax.set_title(f"Free field, {ref_db:g} dB SPL at {ref_m:g} m")
     ax.legend(loc="lower left")
-    _grid(ax)
+    grid(ax)
     return fig
 
 
@@ -125,7 +122,7 @@ def comb_response(delay_ms: float = 1.0, gain: float = 1.0):
     ax.set_xlabel("Frequency (Hz, logarithmic scale)")
     ax.set_ylabel("Level change (dB)")
     ax.set_title(f"Direct sound plus a copy delayed {delay_ms:g} ms (copy gain {gain:g})")
-    _grid(ax)
+    grid(ax)
     return fig
 
 
@@ -194,7 +191,7 @@ def itd_azimuth(head_radius: float = 0.0875, c: float = 343.0):
     ax.set_xlabel("Source azimuth (degrees from straight ahead)")
     ax.set_ylabel("Interaural time difference (ms)")
     ax.set_title(f"Spherical head, radius {100 * head_radius:g} cm, c = {c:g} m/s")
-    _grid(ax)
+    grid(ax)
     return fig
 
 
@@ -221,7 +218,7 @@ def equal_loudness(phons: tuple[float, ...] = (20, 40, 60, 80), show_threshold: 
     ax.set_xlabel("Frequency (Hz, logarithmic scale)")
     ax.set_ylabel("Sound pressure level (dB SPL)")
     ax.set_title("Equal-loudness-level contours, ISO 226:2003")
-    _grid(ax)
+    grid(ax)
     return fig
 
 
@@ -251,5 +248,5 @@ def exposure_time(low: float = 85.0, high: float = 115.0):
     ax.set_ylabel("Allowed duration per day")
     ax.set_title("Time to reach 100 % of the daily noise dose")
     ax.legend(loc="upper right", fontsize=8)
-    _grid(ax)
+    grid(ax)
     return fig

@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from figures import figure
-from soundlib import digital
+from soundlib import digital, spectrum
 
 
 def _fold(f_in, fs):
@@ -115,16 +115,6 @@ def quantization(bits: int = 3, freq: float = 1000.0, fs: float = 48000.0, amp: 
     return fig
 
 
-def _spectrum_db(x, fs, nfft=8192):
-    """Averaged Hann-window power spectrum, scaled so a full-scale sine reads 0 dB."""
-    win = np.hanning(nfft)
-    hop = nfft // 2
-    frames = [x[i:i + nfft] * win for i in range(0, len(x) - nfft + 1, hop)]
-    power = np.mean([np.abs(np.fft.rfft(f)) ** 2 for f in frames], axis=0)
-    power /= (np.sum(win) / 2) ** 2
-    return np.fft.rfftfreq(nfft, 1 / fs), 10 * np.log10(power + 1e-30)
-
-
 @figure("m02-dither-spectra")
 def dither_spectra(bits: int = 8, freq: float = 1000.0, level_dbfs: float = -40.0,
                    fs: float = 48000.0, seconds: float = 2.0, seed: int = 1):
@@ -141,7 +131,7 @@ def dither_spectra(bits: int = 8, freq: float = 1000.0, level_dbfs: float = -40.
     fig = Figure(figsize=(8, 4.6), constrained_layout=True)
     ax = fig.subplots()
     for sig, label, color in versions:
-        f, p = _spectrum_db(sig, fs)
+        f, p = spectrum.power_spectrum_db(sig, 8192, sr=fs)
         ax.plot(f / 1000, p, color=color, lw=1.0, label=label)
     ax.set_xlim(0, fs / 2000)
     ax.set_ylim(-150, 0)

@@ -10,15 +10,11 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Polygon, Rectangle
 
 from figures import figure
+from figures.style import minus
 
 DBU_REF_V = np.sqrt(0.6)   # 0 dBu = 0.7746 V: the voltage that dissipates 1 mW in 600 ohms
 DBV_REF_V = 1.0            # 0 dBV = 1 V
 SPEED_OF_SOUND = 343.0     # m/s at 20 °C
-
-
-def _minus(text):
-    """Use the real minus sign (U+2212) in labels."""
-    return text.replace("-", "\u2212")
 
 
 def _dbu(volts):
@@ -57,7 +53,7 @@ def level_ladder():
         if nominal is not None:
             nd = _dbu(nominal)
             ax.plot([i - 0.36, i + 0.36], [nd, nd], color=colors[i], linewidth=2.5)
-        ax.text(i, hi_db + 2.0, _minus(note), ha="center", va="bottom", fontsize=7.5)
+        ax.text(i, hi_db + 2.0, minus(note), ha="center", va="bottom", fontsize=7.5)
     ax.axhline(0.0, color="0.5", linewidth=0.8, linestyle=":")
     ax.text(4.45, 0.8, "0 dBu = 0.775 V", fontsize=7.5, ha="right", color="0.3")
     ax.set_xlim(-0.6, 4.6)
@@ -67,14 +63,14 @@ def level_ladder():
     ax.set_ylabel("Level (dBu, RMS)")
     ticks = np.arange(-60, 61, 20)
     ax.set_yticks(ticks)
-    ax.set_yticklabels([_minus(f"{t:+d}") if t else "0" for t in ticks])
+    ax.set_yticklabels([minus(f"{t:+d}") if t else "0" for t in ticks])
     ax.grid(True, axis="y", alpha=0.3)
     right = ax.secondary_yaxis(
         "right", functions=(lambda d: d + 20 * np.log10(DBU_REF_V),
                             lambda d: d - 20 * np.log10(DBU_REF_V)))
     right.set_ylabel("Level (dBV, RMS)")
     right.set_yticks(ticks)
-    right.set_yticklabels([_minus(f"{t:+d}") if t else "0" for t in ticks])
+    right.set_yticklabels([minus(f"{t:+d}") if t else "0" for t in ticks])
     ax.set_title("Studio signal levels: shaded bands are typical ranges, bars are nominal levels",
                  fontsize=10)
     return fig
@@ -100,7 +96,7 @@ def gain_structure(noise_dbfs: float = -95.0, healthy_peak: float = -10.0,
         ax.plot([i - 0.32, i + 0.32], [peak, peak], color="tab:blue", linewidth=2.5)
         ax.plot([i - 0.32, i + 0.32], [noise, noise], color="0.35", linewidth=2.5)
         if clipped:
-            ax.text(i, 2.0, _minus(f"peaks that wanted {hot_overshoot_db:+.0f} dBFS\nare flattened at 0"),
+            ax.text(i, 2.0, minus(f"peaks that wanted {hot_overshoot_db:+.0f} dBFS\nare flattened at 0"),
                     ha="center", va="bottom", fontsize=7.5, color="tab:red")
         else:
             ax.annotate("", xy=(i + 0.38, peak), xytext=(i + 0.38, noise),
@@ -108,8 +104,8 @@ def gain_structure(noise_dbfs: float = -95.0, healthy_peak: float = -10.0,
             ax.text(i + 0.42, (peak + noise) / 2, f"{peak - noise:.0f} dB", rotation=90,
                     va="center", fontsize=8)
         if not clipped:
-            ax.text(i - 0.34, peak + 1.0, _minus(f"peak {peak:.0f}"), fontsize=7.5, va="bottom")
-        ax.text(i - 0.34, noise - 1.5, _minus(f"noise {noise:.0f}"), fontsize=7.5, va="top")
+            ax.text(i - 0.34, peak + 1.0, minus(f"peak {peak:.0f}"), fontsize=7.5, va="bottom")
+        ax.text(i - 0.34, noise - 1.5, minus(f"noise {noise:.0f}"), fontsize=7.5, va="top")
     ax.axhline(0.0, color="tab:red", linewidth=1.2)
     ax.text(-0.55, 1.0, "0 dBFS (full scale)", color="tab:red", fontsize=8, ha="left",
             va="bottom")
@@ -119,10 +115,10 @@ def gain_structure(noise_dbfs: float = -95.0, healthy_peak: float = -10.0,
     ax.set_xticklabels([c[0] for c in cases], fontsize=8.5)
     ticks = np.arange(-100, 1, 20)
     ax.set_yticks(ticks)
-    ax.set_yticklabels([_minus(f"{t}") for t in ticks])
+    ax.set_yticklabels([minus(f"{t}") for t in ticks])
     ax.set_ylabel("Level (dBFS)")
     ax.grid(True, axis="y", alpha=0.3)
-    ax.set_title(_minus(f"Peak-to-noise range of one take (interface noise {noise_dbfs:.0f} dBFS RMS)"),
+    ax.set_title(minus(f"Peak-to-noise range of one take (interface noise {noise_dbfs:.0f} dBFS RMS)"),
                  fontsize=10)
     return fig
 
@@ -197,8 +193,8 @@ def crossfade_curves():
     ax.plot(x * 100, ep_in, color="tab:orange", linestyle="--", label="equal power: fade-in")
     ax.plot([50], [0.5], marker="o", color="tab:blue")
     ax.plot([50], [np.sqrt(0.5)], marker="o", color="tab:orange")
-    ax.text(52, 0.45, _minus("0.5 (−6 dB)"), fontsize=8, color="tab:blue")
-    ax.text(52, 0.73, _minus("0.707 (−3 dB)"), fontsize=8, color="tab:orange")
+    ax.text(52, 0.45, minus("0.5 (−6 dB)"), fontsize=8, color="tab:blue")
+    ax.text(52, 0.73, minus("0.707 (−3 dB)"), fontsize=8, color="tab:orange")
     ax.set_xlabel("Position in the crossfade (%)")
     ax.set_ylabel("Gain (linear)")
     ax.set_xlim(0, 100)
@@ -223,7 +219,7 @@ def crossfade_curves():
     ax2.set_xlim(0, 100)
     ax2.set_ylim(-4.5, 4.5)
     ax2.set_yticks([-4, -3, -2, -1, 0, 1, 2, 3, 4])
-    ax2.set_yticklabels([_minus(f"{t:+d}") if t else "0" for t in [-4, -3, -2, -1, 0, 1, 2, 3, 4]])
+    ax2.set_yticklabels([minus(f"{t:+d}") if t else "0" for t in [-4, -3, -2, -1, 0, 1, 2, 3, 4]])
     ax2.grid(True, alpha=0.3)
     ax2.legend(fontsize=7.5, loc="lower left")
     ax2.set_title("Resulting level", fontsize=10)

@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from figures import figure
+from figures.style import grid, hz_label, minus
 
 C = 343.0  # m/s at 20 °C
 
@@ -43,20 +44,11 @@ def pattern(name, theta):
     return a + (1.0 - a) * np.cos(theta)
 
 
-def _grid(ax):
-    ax.grid(True, which="both", linewidth=0.4, alpha=0.5)
-
-
 def _freq_ticks(ax, ticks):
     """Plain frequency labels (20, 50, 100 ... 1k, 2k) on a logarithmic axis."""
     ax.set_xticks(ticks)
-    ax.set_xticklabels([f"{t / 1000:g}k" if t >= 1000 else f"{t:g}" for t in ticks])
+    ax.set_xticklabels([hz_label(t) for t in ticks])
     ax.minorticks_off()
-
-
-def _minus(text):
-    """Typographic minus signs in labels."""
-    return text.replace("-", "\u2212")
 
 
 @figure("m04-polar-patterns")
@@ -81,7 +73,7 @@ def polar_patterns(patterns=("omni", "cardioid", "supercardioid", "hypercardioid
         ax.plot(theta, rear, color="#b03a2e", linewidth=1.8, linestyle="--")
         ax.set_ylim(floor_db, 0)
         ax.set_yticks(np.arange(floor_db, 0.1, 10))
-        ax.set_yticklabels([_minus(f"{v:g} dB") for v in np.arange(floor_db, 0.1, 10)], fontsize=7)
+        ax.set_yticklabels([minus(f"{v:g} dB") for v in np.arange(floor_db, 0.1, 10)], fontsize=7)
         ax.set_rlabel_position(200)
         ax.set_xticks(np.radians(np.arange(0, 360, 45)))
         ax.set_xticklabels([f"{d}°" for d in range(0, 360, 45)], fontsize=7)
@@ -120,7 +112,7 @@ def proximity_curves(distances_cm=(2.5, 5, 10, 30, 100), patterns=("cardioid", "
         ax.set_xlim(20, 2000)
         _freq_ticks(ax, [20, 50, 100, 200, 500, 1000, 2000])
         ax.set_ylim(0, 30)
-        _grid(ax)
+        grid(ax)
         ax.legend(title="source distance", fontsize=8, title_fontsize=8)
     axes[0].set_ylabel("Boost relative to the far field (dB)")
     fig.suptitle("Proximity effect of first-order gradient microphones, on axis to a point source:\n"
@@ -144,7 +136,7 @@ def comb_ratios(ratios=(1.2, 2.0, 3.0, 5.0), near_m: float = 0.3):
         hi = 20 * np.log10(1 + a)
         lo = 20 * np.log10(1 - a)
         ax.semilogx(f, db, color=colors[i % len(colors)], linewidth=1.0,
-                    label=_minus(f"{ratio:g}:1 (copy {20 * np.log10(a):.1f} dB, {1000 * tau:.2f} ms): "
+                    label=minus(f"{ratio:g}:1 (copy {20 * np.log10(a):.1f} dB, {1000 * tau:.2f} ms): "
                                  f"{hi:+.1f} / {lo:+.1f} dB"))
     ax.set_xlim(20, 20000)
     _freq_ticks(ax, [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000])
@@ -153,7 +145,7 @@ def comb_ratios(ratios=(1.2, 2.0, 3.0, 5.0), near_m: float = 0.3):
     ax.set_ylabel("Level relative to the near mic alone (dB)")
     ax.set_title(f"Two omni microphones summed, near mic at {near_m:g} m, free field, c = {C:g} m/s",
                  fontsize=10)
-    _grid(ax)
+    grid(ax)
     ax.legend(fontsize=8, loc="lower left", title="distance ratio: highest peak / deepest dip",
               title_fontsize=8)
     return fig
@@ -210,7 +202,7 @@ def stereo_arrays(ab_spacing_cm: float = 60.0):
         ax.set_title(title, fontsize=9)
         ax.set_xlabel("Position across the array (cm)", fontsize=8)
         ax.tick_params(labelsize=7)
-        _grid(ax)
+        grid(ax)
     fig.suptitle("Stereo microphone arrays seen from above, to scale (pattern size not to scale)\n"
                  "blue = left channel, red = right channel (mid-side: blue = mid, red = side)",
                  fontsize=9)

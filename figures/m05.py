@@ -15,18 +15,10 @@ from scipy.signal import freqz
 from scipy.special import jv
 
 from figures import figure
+from figures.style import grid, minus_number
 from soundlib.filters import biquad_coefficients
 
 FS = 48000
-
-
-def _minus(v):
-    """A number with a true minus sign."""
-    return f"{v:g}".replace("-", "\u2212")
-
-
-def _grid(ax):
-    ax.grid(True, which="major", linewidth=0.4, alpha=0.5)
 
 
 def _mmss(seconds):
@@ -121,7 +113,7 @@ def song_timeline(bpm: float = 120.0, beats_per_bar: int = 4, form=DEFAULT_FORM)
     ax_e.set_ylim(0, 10.5)
     ax_e.set_ylabel("Energy (illustrative, 0 to 10)", fontsize=8)
     ax_e.set_title("Song form as a timeline, with an energy curve")
-    _grid(ax_e)
+    grid(ax_e, which="major")
     return fig
 
 
@@ -133,18 +125,18 @@ def quantize(bpm: float = 96.0, strength: float = 50.0, swing: float = 60.0):
     """Eight sixteenth notes as played, quantized at 100 % and at ``strength`` %, and
     quantized with ``swing`` % swing; onsets in milliseconds against the grid."""
     step = 60000.0 / bpm / 4.0
-    grid = np.arange(8) * step
+    on_grid = np.arange(8) * step
     offsets = np.array([12.0, -18.0, 25.0, -8.0, 30.0, 5.0, -22.0, 15.0])
-    played = grid + offsets
-    full = grid
+    played = on_grid + offsets
+    full = on_grid
     partial = played - (strength / 100.0) * offsets
     late = (swing / 100.0 - 0.5) * 2.0 * step
-    swung = grid + np.where(np.arange(8) % 2 == 1, late, 0.0)
+    swung = on_grid + np.where(np.arange(8) % 2 == 1, late, 0.0)
     rows = [("As played", played), ("Quantized, 100 %", full),
             (f"Quantized, {strength:g} %", partial), (f"Swing {swing:g} %", swung)]
     fig = Figure(figsize=(8.5, 3.4), layout="constrained")
     ax = fig.subplots()
-    for t in grid:
+    for t in on_grid:
         ax.axvline(t, color="#888888", linewidth=0.8, linestyle="--" if t % (2 * step) else "-")
     for r, (_label, onsets) in enumerate(rows):
         y = len(rows) - 1 - r
@@ -195,7 +187,7 @@ def waveform_spectra(f0: float = 100.0, n_harm: int = 40, show: int = 16):
         ax_w.set_ylabel("Amplitude\n(relative)")
         ax_w.set_title(f"{wave.capitalize()}, {f0:g} Hz", fontsize=9)
         ax_w.set_ylim(-1.2, 1.2)
-        _grid(ax_w)
+        grid(ax_w, which="major")
         n = np.arange(1, show + 1)
         level = np.full(show, np.nan)
         nz = amps[:show] > 0
@@ -208,8 +200,8 @@ def waveform_spectra(f0: float = 100.0, n_harm: int = 40, show: int = 16):
         ax_s.tick_params(axis="x", labelsize=7)
         ax_s.set_ylabel("Level (dB re\nfundamental)")
         ax_s.set_title(rules[wave], fontsize=9)
-        _grid(ax_s)
-        ax_s.yaxis.set_major_formatter(FuncFormatter(lambda v, p: _minus(v)))
+        grid(ax_s, which="major")
+        ax_s.yaxis.set_major_formatter(FuncFormatter(lambda v, p: minus_number(v)))
     axs[2, 0].set_xlabel("Time (ms)")
     axs[2, 1].set_xlabel(f"Harmonic number n (frequency = n \u00d7 {f0:g} Hz)")
     return fig
@@ -247,7 +239,7 @@ def adsr_diagram(attack: float = 0.1, decay: float = 0.3, sustain: float = 0.6,
     ax.set_xlabel("Time (s)")
     ax.set_ylabel("Envelope level (0 to 1)")
     ax.set_title("ADSR envelope: three times and one level")
-    _grid(ax)
+    grid(ax, which="major")
     return fig
 
 
@@ -292,13 +284,13 @@ def filter_responses(cutoff: float = 1000.0, resonance: float = 4.0):
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, p: f"{v / 1000:g}k" if v >= 1000
                                                else f"{v:g}"))
     ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, p: ""))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, p: _minus(v)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, p: minus_number(v)))
     ax.set_ylim(-72, 18)
     ax.set_xlabel("Frequency (Hz)")
     ax.set_ylabel("Level (dB)")
     ax.set_title("Low-pass filter slopes and resonance (RBJ biquads at 48 kHz)")
     ax.legend(fontsize=8, loc="lower left")
-    _grid(ax)
+    grid(ax, which="major")
     return fig
 
 
@@ -324,10 +316,10 @@ def fm_spectrum(fc: float = 2000.0, fm: float = 200.0, indices=(0.5, 2.0, 5.0)):
         ax.axvline(fc, color="#b03a2e", linewidth=0.8, linestyle=":")
         ax.set_ylim(-60, 5)
         ax.set_ylabel("Level (dB)")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, p: _minus(v)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, p: minus_number(v)))
         ax.set_title(f"Index I = {index:g}: shaded band = Carson's rule, "
                      f"2(I + 1)\u00b7fm = {2 * half:g} Hz", fontsize=9)
-        _grid(ax)
+        grid(ax, which="major")
     axs[-1].set_xlim(0, fc + 16 * fm)
     axs[-1].set_xlabel(f"Frequency (Hz): carrier fc = {fc:g} Hz (dotted), modulator "
                        f"fm = {fm:g} Hz, sidebands at fc \u00b1 k\u00b7fm")

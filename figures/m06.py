@@ -10,17 +10,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from figures import figure
+from figures.style import hz_label, minus_number
 
 FS = 48000.0
-
-
-def _hz(v, _pos=None):
-    return f"{v / 1000:g}k" if v >= 1000 else f"{v:g}"
-
-
-def _minus(v):
-    """Format a number with a true minus sign."""
-    return f"{v:g}".replace("-", "\u2212")
 
 
 def _log_freq_axis(ax, lo=20.0, hi=20000.0, dense=True):
@@ -29,7 +21,7 @@ def _log_freq_axis(ax, lo=20.0, hi=20000.0, dense=True):
     ticks = ([20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000] if dense
              else [20, 100, 1000, 10000])
     ax.set_xticks([t for t in ticks if lo <= t <= hi])
-    ax.xaxis.set_major_formatter(FuncFormatter(_hz))
+    ax.xaxis.set_major_formatter(FuncFormatter(hz_label))
     ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, p: ""))
     ax.set_xlabel("Frequency (Hz)")
 
@@ -61,9 +53,9 @@ def pan_laws(laws=(-3.0, -4.5, -6.0)):
         gl, gr = _pan_gains(law, p)
         with np.errstate(divide="ignore"):
             ax1.plot(p * 100, 20 * np.log10(gl), styles.get(law, "-"), lw=2,
-                     label=f"{_minus(law)} dB law")
+                     label=f"{minus_number(law)} dB law")
             ax2.plot(p * 100, 20 * np.log10(gl + gr), styles.get(law, "-"), lw=2,
-                     label=f"{_minus(law)} dB law")
+                     label=f"{minus_number(law)} dB law")
     ax1.set_ylim(-24, 1)
     ax1.set_title("Left-channel gain")
     ax1.set_ylabel("Gain (dB)")
@@ -216,11 +208,11 @@ def compressor_curve(threshold=-20.0, ratio=4.0, knee=10.0):
                 arrowprops=dict(arrowstyle="<->", color="black"))
     ax.text(xin + 0.6, (xin + yout) / 2, f"{xin - yout:g} dB\ngain reduction", fontsize=8,
             va="center")
-    ax.text(xin + 0.5, yout - 5.5, f"in {_minus(xin)} dBFS → out {_minus(yout)} dBFS",
+    ax.text(xin + 0.5, yout - 5.5, f"in {minus_number(xin)} dBFS → out {minus_number(yout)} dBFS",
             fontsize=8, ha="center")
     ax.axvline(threshold, color="gray", lw=0.8)
-    ax.text(threshold + 0.4, -38, f"threshold {_minus(threshold)} dBFS", fontsize=8, rotation=90,
-            va="bottom")
+    ax.text(threshold + 0.4, -38, f"threshold {minus_number(threshold)} dBFS", fontsize=8,
+            rotation=90, va="bottom")
     ax.set_xlim(-40, 0)
     ax.set_ylim(-40, 0)
     ax.set_aspect("equal")

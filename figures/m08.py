@@ -10,13 +10,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Rectangle, Wedge
 
 from figures import figure
+from figures.style import minus
 
 NTSC_RATE = 30000.0 / 1001.0  # 29.97 frames per second
-
-
-def _minus(text):
-    """Use the real minus sign (U+2212) in labels."""
-    return str(text).replace("-", "\u2212")
 
 
 # --------------------------------------------------------------------------- 5.1 layout
@@ -51,7 +47,7 @@ def speaker_layout(surround_deg: float = 110.0):
         ax.plot([0, x], [0, y], color="0.75", linewidth=0.8, zorder=1)
         ax.add_patch(Rectangle((x - 0.07, y - 0.05), 0.14, 0.10, color="tab:blue", zorder=3))
         lx, ly = xy(ang, 1.2)
-        label = f"{name}\n{_minus(f'{ang:+.0f}')}°" if ang else f"{name}\n0°"
+        label = f"{name}\n{minus(f'{ang:+.0f}')}°" if ang else f"{name}\n0°"
         ax.text(lx, ly, label, ha="center", va="center", fontsize=10)
     ax.add_patch(Rectangle((-1.5, 1.2), 0.2, 0.14, color="tab:purple", zorder=3))
     ax.text(-1.25, 1.27, "LFE (subwoofer):\nposition not defined", ha="left", va="center",
@@ -65,7 +61,7 @@ def speaker_layout(surround_deg: float = 110.0):
     ax.text(0, 0.5, "60°", ha="center", va="bottom", color="tab:green", fontsize=9)
     ax.text(1.15, -1.0, "surround sector\n100° to 120°", ha="center", va="top", fontsize=8,
             color="tab:orange")
-    ax.text(-1.15, -1.0, "surround sector\n" + _minus("-100° to -120°"), ha="center",
+    ax.text(-1.15, -1.0, "surround sector\n" + minus("-100° to -120°"), ha="center",
             va="top", fontsize=8, color="tab:orange")
     ax.set_xlim(-1.6, 1.6)
     ax.set_ylim(-1.45, 1.45)
@@ -119,7 +115,7 @@ def timecode_drift(minutes: float = 60.0):
             label="Drop-frame (labels ;00 and ;01 skipped each minute, except every 10th)")
     ax.axhline(0.0, color="0.5", linewidth=0.8)
     end = ndf_t[-1] - real_t[-1]
-    ax.annotate(_minus(f"{end:.1f} s after one hour\n(108 frames behind the clock)"),
+    ax.annotate(minus(f"{end:.1f} s after one hour\n(108 frames behind the clock)"),
                 xy=(real_t[-1] / 60.0, end), xytext=(26, -3.0),
                 arrowprops={"arrowstyle": "->"}, fontsize=9)
     ax.set_xlim(0, minutes)

@@ -12,18 +12,14 @@ from matplotlib.patches import Circle, Polygon, Rectangle
 from scipy.signal import butter, freqs
 
 from figures import figure
+from figures.style import minus
 
 C = 343.0  # speed of sound in air at 20 °C, m/s
 
 
-def _minus(text):
-    """Use the real minus sign (U+2212) in labels."""
-    return text.replace("-", "\u2212")
-
-
 def _db_ticks(ax, ticks):
     ax.set_yticks(ticks)
-    ax.set_yticklabels([_minus(f"{t:g}") for t in ticks])
+    ax.set_yticklabels([minus(f"{t:g}") for t in ticks])
 
 
 @figure("m09-distance-loss")
@@ -182,7 +178,7 @@ def mic_nulls():
         ax.set_theta_direction(-1)
         ax.set_ylim(0, 31)
         ax.set_yticks([0, 10, 20, 30])
-        ax.set_yticklabels(["", _minus("-20"), _minus("-10"), "0 dB"], fontsize=7)
+        ax.set_yticklabels(["", minus("-20"), minus("-10"), "0 dB"], fontsize=7)
         ax.set_xticks(np.radians(np.arange(0, 360, 45)))
         ax.set_xticklabels(["0°", "45°", "90°", "135°", "180°", "225°", "270°", "315°"],
                            fontsize=7)
@@ -215,7 +211,7 @@ def loop_gain(loop: float = 0.98, path_ms: float = 5.0, notch_db: float = -9.0,
     ax1, ax2 = fig.subplots(2, 1, sharex=True)
     for (b, a), color, label in (((b0, a0), "tab:red", "Before: no cut"),
                                  ((b1, a1), "tab:blue",
-                                  _minus(f"After: {notch_db:g} dB cut, Q {notch_q:g}, "
+                                  minus(f"After: {notch_db:g} dB cut, Q {notch_q:g}, "
                                          f"at {ring:.0f} Hz"))):
         w, h, l1 = rec._loop_response(b, a, d, n_freqs=1 << 16)
         sel = (w >= 100) & (w <= 10000)

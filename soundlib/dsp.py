@@ -1,7 +1,10 @@
-"""Basic signal utilities: level conversions, gain, fades, mixing, measurements.
+"""Basic signal utilities: level conversions, gain, fades, mixing, measurements, and
+the track helpers every recipe uses (scale to a peak or RMS level, fit to a length, place
+a sound on a track at a time, process channel by channel).
 
 All functions accept mono ``(n,)`` or stereo ``(n, 2)`` float64 arrays (full scale ±1.0)
-and return new arrays; inputs are never modified in place.
+and return new arrays; inputs are never modified in place, except the ``track`` that
+``place`` and ``add_at`` add into (that is their purpose).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from soundlib import SR
 __all__ = [
     "db_to_gain", "gain_to_db", "gain", "fade", "mix", "concat", "stereo", "mono",
     "peak_dbfs", "rms_dbfs", "crest_factor_db", "delay_samples", "pad", "as_audio",
-    "n_samples",
+    "n_samples", "to_peak", "to_rms", "fit", "place", "add_at", "per_channel",
 ]
 
 
@@ -208,3 +211,86 @@ def pad(x, seconds: float, sr: int = SR, before: float = 0.0) -> np.ndarray:
         [np.zeros((n_samples(before, sr),) + shape), a, np.zeros((n_samples(seconds, sr),) + shape)],
         axis=0,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# track helpers: levels, lengths, placement
+# ---------------------------------------------------------------------------------------------
+
+
+def to_peak(x, peak_db: float) -> np.ndarray:
+    """Scale ``x`` so that its sample peak is ``peak_db`` dBFS.
+
+    The factor is ``db_to_gain(peak_db) / peak``; at 0 dBFS the samples are divided by the
+    peak instead, so the loudest sample becomes exactly ±1.0. Silence (and an empty array)
+    is returned unchanged.
+    """
+    a = as_audio(x)
+    peak = float(np.max(np.abs(a))) if a.size else 0.0
+    if peak == 0.0:
+        return a
+    if peak_db == 0.0:
+        return a / peak
+    return a * (float(db_to_gain(peak_db)) / peak)
+
+
+def to_rms(x, rms_db: float) -> np.ndarray:
+    """Scale ``x`` so that its RMS level (see ``rms_dbfs``) is ``rms_db`` dBFS.
+
+    Silence (and an empty array) is returned unchanged.
+    """
+    level = rms_dbfs(x)
+    if np.isneginf(level):
+        return as_audio(x)
+    return gain(x, rms_db - level)
+
+
+def fit(x, n: int) -> np.ndarray:
+    """Trim ``x`` to ``n`` samples, or extend it with silence to ``n`` samples."""
+    a = as_audio(x)
+    n = int(n)
+    if n < 0:
+        raise ValueError(f"length must not be negative, got {n} samples")
+    if len(a) >= n:
+        return a[:n].copy()
+    return np.concatenate([a, np.zeros((n - len(a),) + a.shape[1:])])
+
+
+def add_at(track: np.ndarray, sound, start: int, gain: float = 1.0) -> np.ndarray:
+    """Add ``gain * sound`` into ``track`` (in place) from sample index ``start`` on.
+
+    Whatever would fall after the end of the track is cut off; a negative ``start`` cuts
+    off the beginning of the sound instead. ``track`` and ``sound`` must both be mono or
+    both stereo. Returns ``track``.
+    """
+    i = int(start)
+    if i >= len(track) or gain == 0:
+        return track
+    if i < 0:
+        sound, i = sound[-i:], 0
+    m = min(len(sound), len(track) - i)
+    if m > 0:
+        track[i:i + m] += gain * sound[:m]
+    return track
+
+
+def place(track: np.ndarray, sound, t: float, gain: float = 1.0, *, sr: int = SR) -> np.ndarray:
+    """Add ``gain * sound`` into ``track`` (in place) starting at ``t`` seconds.
+
+    The start is the nearest sample, ``round(t * sr)``; see ``add_at`` for the ends.
+    Returns ``track``.
+    """
+    return add_at(track, sound, int(round(t * sr)), gain)
+
+
+def per_channel(fn, x) -> np.ndarray:
+    """Apply ``fn`` (a function of one mono array) to each channel of ``x``.
+
+    Mono input gives ``fn(x)``; stereo input gives the processed channels side by side,
+    ``(n, 2)``. Every result is returned as a float64 array.
+    """
+    a = as_audio(x)
+    if a.ndim == 1:
+        return np.asarray(fn(a), dtype=np.float64)
+    return np.column_stack([np.asarray(fn(a[:, c]), dtype=np.float64)
+                            for c in range(a.shape[1])])

@@ -21,8 +21,7 @@ import math
 import numpy as np
 from scipy.signal import lfilter, oaconvolve
 
-from soundlib import SR
-from soundlib import filters
+from soundlib import SR, filters
 from soundlib.dsp import as_audio, mono, stereo
 
 __all__ = [

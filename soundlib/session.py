@@ -15,9 +15,8 @@ import re
 import textwrap
 import zipfile
 
-from soundlib import SR
+from soundlib import SR, music
 from soundlib import io as sio
-from soundlib import music
 from soundlib.dsp import peak_dbfs
 
 __all__ = ["build_practice_session", "session_name", "readme_text"]

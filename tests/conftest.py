@@ -27,6 +27,8 @@ for p in (ROOT, ROOT / "ext", ROOT / "tools"):
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
+from sphinx_project import BROKEN_SITE, sphinx_build  # noqa: E402 (after sys.path is set)
+
 BASENAME = "open-audio-production-course"
 
 
@@ -62,18 +64,6 @@ class CourseBuild:
     @property
     def epub(self) -> Path:
         return self.outdirs["epub"] / f"{BASENAME}.epub"
-
-
-def sphinx_build(builder: str, srcdir: Path, outdir: Path, doctrees: Path, *extra: str):
-    """Run sphinx-build the way the Makefile does (-W --keep-going -n)."""
-    cmd = [
-        sys.executable, "-m", "sphinx", "-b", builder, "-c", str(ROOT),
-        "-W", "--keep-going", "-n", "-q", "-d", str(doctrees), *extra,
-        str(srcdir), str(outdir),
-    ]
-    import reproducible
-
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=reproducible.build_env("1"))
 
 
 @pytest.fixture(scope="session")
@@ -135,9 +125,6 @@ def course(tmp_path_factory) -> CourseBuild:
 
 
 # -- Browser checks (tests/browser.py) -------------------------------------------------------
-
-BROKEN_SITE = ROOT / "tests" / "fixtures" / "broken-site"
-
 
 def _start_browser_checks(build: CourseBuild) -> None:
     """The axe/request audit and the Nu HTML Checker need only the HTML, so they start as soon

@@ -13,7 +13,12 @@ alone. Prints:
   ``-j2``, each from nothing (its own audio and figure caches), the HTML builder alone;
 * the book: the PDF's page count and build time, the EPUB's size, EPUBCheck's result;
 * the size of the site, and every page's first-visit weight (tools/page_weight.py: HTML, CSS,
-  JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest.
+  JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest;
+* the listening claims (tests/audio/claims.py): audio pairs, examples with measured claims and
+  examples labeled perceptual only (``--claims-only`` prints just these);
+* the instructor exports (ext/lms/): the export time from the build log and each file's size
+  in ``downloads/instructor/`` (``--lms-only [_build/html]`` prints the sizes of an existing
+  build).
 
 ``python tools/bench.py --weights-only [_build/html]`` prints only the page weights of an
 existing build; ``--book-only [_build]`` only the PDF's pages and size, the EPUB's size and
@@ -95,9 +100,16 @@ def main() -> None:
         rest = [a for a in sys.argv[1:] if not a.startswith("--")]
         print_book(Path(rest[0]) if rest else ROOT / "_build")
         return
+    if "--claims-only" in sys.argv:
+        print_claim_counts()
+        return
     if "--parallel-only" in sys.argv:
         print(f"machine: {os.cpu_count()} cores")
         print_parallel_times()
+        return
+    if "--lms-only" in sys.argv:
+        rest = [a for a in sys.argv[1:] if not a.startswith("--")]
+        print_lms_sizes(Path(rest[0]) if rest else ROOT / "_build" / "html")
         return
     if "--weights-only" in sys.argv:
         rest = [a for a in sys.argv[1:] if not a.startswith("--")]
@@ -139,7 +151,42 @@ def main() -> None:
           f"{audio / 1e6:.1f} MB in {audio_files} files")
     print_book(work / "_build", t_pdf)
     print_page_weights(site)
+    print_claim_counts()
+    print_lms_exports(work)
     shutil.rmtree(work.parent, ignore_errors=True)
+
+
+def print_claim_counts() -> None:
+    """How many audio examples have measured listening claims (tests/audio/claims.py)."""
+    for p in (ROOT, ROOT / "tests" / "audio"):
+        if str(p) not in sys.path:
+            sys.path.insert(0, str(p))
+    import claims
+
+    c = claims.counts()
+    print(f"listening claims: {c['measured_claims']} measured claims on {c['examples_measured']} "
+          f"examples; {c['pairs']} audio pairs ({c['pairs_measured']} measured, "
+          f"{c['pairs_perceptual_only']} perceptual only); {c['examples_perceptual_only']} "
+          "examples labeled perceptual only")
+
+
+def print_lms_exports(work: Path) -> None:
+    """The instructor exports: the time of the post-build step (its summary line in the log of
+    a no-op HTML build, which writes them again) and every file's size."""
+    proc = subprocess.run(["make", "html-only"], cwd=work, capture_output=True, text=True)
+    summary = next((line for line in proc.stdout.splitlines()
+                    if line.startswith("lms: ") and " questions; wrote " in line), None)
+    print(f"instructor exports: {summary[5:] if summary else 'no summary line: ' + proc.stderr[-500:]}")
+    print_lms_sizes(work / "_build" / "html")
+
+
+def print_lms_sizes(site: Path) -> None:
+    """Every file of downloads/instructor/, with its size."""
+    folder = site / "downloads" / "instructor"
+    files = sorted(folder.glob("*")) if folder.exists() else []
+    print(f"instructor exports in {folder}: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.2f} MB")
+    for path in files:
+        print(f"  {path.stat().st_size / 1024:9.1f} KB  {path.name}")
 
 
 def print_page_weights(site: Path) -> None:

@@ -4,8 +4,9 @@
     python tools/reproducible.py A B        # compare two build roots (each with html/, latex/)
 
 Compared: every file the HTML builder writes (pages, search index, static files, figures,
-math and generated audio) and every file the LaTeX builder writes (the ``.tex`` sources,
-figures and support files). Not compared: what ``make`` adds afterwards (``html/downloads/``)
+math and generated audio, and the instructor exports in ``html/downloads/instructor/``) and
+every file the LaTeX builder writes (the ``.tex`` sources, figures and support files). Not
+compared: what ``make`` adds afterwards (the PDF and EPUB copied into ``html/downloads/``)
 and LaTeX's own run products (``.aux``, ``.log``, the PDF: XeLaTeX stamps its PDFs).
 
 Each build runs with its own audio cache, doctree cache and a different ``PYTHONHASHSEED``,
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01; the Makefile uses the last commit's date
 BUILDERS = ("html", "latex")
 NOT_BUILDER_OUTPUT = {
-    "html": ("downloads/",),
+    "html": ("downloads/open-audio-production-course.",),
     "latex": (".aux", ".log", ".pdf", ".toc", ".out", ".idx", ".ilg", ".ind", ".fls",
               ".fdb_latexmk", ".xdv", ".maf", ".glo", ".lof", ".lot", ".synctex.gz"),
 }
@@ -50,7 +51,7 @@ def build(root: Path, seed: str = "2", srcdir: Path = ROOT / "docs", builders=BU
     ``latex_cache``: an audio cache for the LaTeX builder to share, so that the print plots of
     the audio examples (about 150 matplotlib PDFs) are drawn once for both builds. The test
     suite passes its own build's cache; the plots' determinism has its own test
-    (tests/test_audio_directive.py::test_plots_are_deterministic), and the audio and HTML are
+    (tests/audio/test_audio_latex.py::test_plots_are_deterministic), and the audio and HTML are
     still rendered from nothing.
     """
     root.mkdir(parents=True, exist_ok=True)

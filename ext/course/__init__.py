@@ -26,16 +26,27 @@ Modules
     ``ext/static/`` on the HTML static path, and the extensions' CSS and JavaScript files:
     :data:`~course.assets.STATIC_DIR`, :func:`~course.assets.add_static_files`.
 
-Added by the audio extension's refactor (not written here; see those modules):
+Added by the audio extension's refactor:
 
-``course.player``
+:mod:`course.player`
     The ``<audio controls preload="none">`` player markup, one implementation for the audio
-    examples, the listening questions and the practice sessions.
-``course.urls``
-    The online URL of a file of the HTML site (from ``html_baseurl``), for the LaTeX and text
-    outputs ("Listen online: https://...").
-``course.svg``
-    The width and height of an SVG file in CSS pixels (for ``<img width height>``).
+    examples and the listening questions: :func:`~course.player.player_html`,
+    :func:`~course.player.mime_type`, :data:`~course.player.AUDIO_MIME_TYPES`.
+:mod:`course.urls`
+    Where an output file is: relative to a page (:func:`~course.urls.page_relative_url`) or
+    online, from ``html_baseurl``, for the LaTeX and text outputs
+    (:func:`~course.urls.online_url`).
+:mod:`course.svg`
+    The width and height of an SVG in CSS pixels, for ``<img width height>``:
+    :func:`~course.svg.svg_size_px`.
+:mod:`course.cache`
+    The caches of rendered media (audio, plots, figures): :func:`~course.cache.cache_root`,
+    :func:`~course.cache.cache_key` (SHA-256 of :func:`~course.cache.canonical_json`),
+    :func:`~course.cache.atomic_write_bytes`,
+    :func:`~course.cache.save_figure_deterministic`.
+:mod:`course.tracebacks`
+    An exception raised by an author's code in one line, with where it was raised:
+    :func:`~course.tracebacks.exception_text`.
 """
 
 from __future__ import annotations

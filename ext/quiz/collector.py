@@ -155,11 +155,12 @@ def quiz_domain(env: BuildEnvironment) -> QuizDomain:
     return env.domains["quiz"]  # type: ignore[return-value]
 
 
-def audio_examples(env: BuildEnvironment) -> dict[str, dict[str, Any]] | None:
-    """The audio examples by id (``docname``, ``file``, ``number``, ``title``), or None when
-    the audio extension is not loaded. The one place the quiz reads the audio extension's
-    data."""
-    return getattr(env, "audio_examples", None)
+def audio_examples(env: BuildEnvironment) -> dict[str, Any] | None:
+    """The audio examples by id (``audio.collector.AudioExample``: ``docname``, ``file``,
+    ``number``, ``title``), or None when the audio extension is not loaded. The one place
+    the quiz reads the audio extension's data (filled before the quiz's ``env-updated``)."""
+    data = getattr(env, "course_audio", None)
+    return data.by_id if data is not None else None
 
 
 def get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],

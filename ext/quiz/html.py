@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from course.player import player_html
 from quiz.nodes import (
     quiz,
     quiz_answer,
@@ -83,12 +84,8 @@ def visit_audio(self, node: quiz_audio) -> None:
 def depart_audio(self, node: quiz_audio) -> None:
     src = node.get("src")
     if src:
-        label = self.attval(node.get("label", ""))
-        mime = f' type="{self.attval(node["mime"])}"' if node.get("mime") else ""
-        self.body.append(
-            f'<audio controls="controls" preload="none" aria-label="{label}">'
-            f'<source src="{self.attval(src)}"{mime}/>'
-            f'<a href="{self.attval(src)}">Download the audio</a></audio>\n')
+        self.body.append(player_html(src, label=node.get("label", ""), css_class=None,
+                                     source_element=True) + "\n")
     self.body.append("</div>\n")
 
 

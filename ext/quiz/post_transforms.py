@@ -25,9 +25,9 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.osutil import relative_uri
 
 from course.modules import numbering_group
+from course.urls import online_url, page_relative_url
 from quiz.collector import audio_examples, quiz_domain
 from quiz.nodes import (
     QuizNode,
@@ -47,9 +47,6 @@ from quiz.nodes import (
     quiz_question_title,
     take_children,
 )
-
-AUDIO_TYPES = {".mp3": "audio/mpeg", ".wav": "audio/wav", ".ogg": "audio/ogg",
-               ".flac": "audio/flac", ".m4a": "audio/mp4"}
 
 
 def page_link(builder: Any, fromdoc: str, todoc: str, anchor: str) -> str:
@@ -121,12 +118,11 @@ class GenericQuiz(SphinxPostTransform):
     def answer(self, q: quiz_question, answer: quiz_answer, label: str) -> None:
         pass
 
-    def audio(self, player: quiz_audio, info: dict[str, Any], name: str) -> None:
+    def audio(self, player: quiz_audio, info: Any, name: str) -> None:
         """Where to listen: online, if ``html_baseurl`` is set."""
         para = nodes.paragraph("", "", classes=["quiz-audio-title"])
-        base = (self.config.html_baseurl or "").strip()
-        if base and info.get("file"):
-            url = base.rstrip("/") + "/" + info["file"]
+        url = online_url(self.config, info.file) if info is not None else None
+        if url:
             para += nodes.emphasis("", f"Listen to {name} online: ")
             para += nodes.reference(url, url, refuri=url)
         else:
@@ -155,9 +151,8 @@ class GenericQuiz(SphinxPostTransform):
             self.title(title, q["qid"], label)
         examples = audio_examples(self.env) or {}
         for player in q.findall(quiz_audio):
-            info = examples.get(player["audio"]) or {}
-            name = (f"Audio {info['number']}" if info.get("number")
-                    else info.get("title") or player["audio"])
+            info = examples.get(player["audio"])
+            name = info.title if info is not None else player["audio"]
             player["label"] = name
             self.audio(player, info, name)
         answer = child(q, quiz_answer)
@@ -207,17 +202,16 @@ class EpubQuiz(GenericQuiz):
         title += nodes.reference("", "", nodes.Text(f"Question {label}"), refuri=f"#q-{qid}",
                                  internal=True, classes=["quiz-permalink"])
 
-    def audio(self, player: quiz_audio, info: dict[str, Any], name: str) -> None:
+    def audio(self, player: quiz_audio, info: Any, name: str) -> None:
         """"Listen: Audio 1.3" (a link to the example, whose figure has the text
         description) above a player."""
-        if not info.get("file"):
+        if info is None or not info.file:
             super().audio(player, info, name)
             return
-        player["src"] = relative_uri(self.builder.get_target_uri(self.fromdoc), info["file"])
-        player["mime"] = AUDIO_TYPES.get(posixpath.splitext(info["file"])[1].lower(), "")
+        player["src"] = page_relative_url(self.builder, self.fromdoc, info.file)
         para = nodes.paragraph("", "Listen: ", classes=["quiz-audio-title"])
-        if info.get("docname") in self.env.all_docs:
-            uri = page_link(self.builder, self.fromdoc, info["docname"],
+        if info.docname in self.env.all_docs:
+            uri = page_link(self.builder, self.fromdoc, info.docname,
                             f"audio-{player['audio']}")
             para += nodes.reference("", name, refuri=uri, internal=True)
         else:

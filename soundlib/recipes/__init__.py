@@ -12,8 +12,9 @@ It takes keyword parameters with literal values and returns a float64 array (mon
 ``(n,)`` or stereo ``(n, 2)``) at ``soundlib.SR``, or a tuple ``(array, sample_rate)``.
 The ``audio-example`` directive calls ``render(name, params)``; the registry finds the
 recipe (importing every module of this package once, via ``load_all``), checks the
-parameters, runs it and validates the result. ``source_hash()`` is the cache key basis:
-it changes whenever any source file of the sound library changes.
+parameters (``soundlib.params.check_params``, the checker the directives use too), runs it
+and validates the result. ``source_hash()`` is the cache key basis: it changes whenever any
+source file of the sound library changes.
 
 The ``Registry`` class is shared with the figure registry (``figures``).
 """
@@ -23,10 +24,11 @@ from __future__ import annotations
 import difflib
 import hashlib
 import importlib
-import inspect
 import pathlib
 import pkgutil
-from typing import Callable
+from collections.abc import Callable
+
+from soundlib.params import check_params
 
 __all__ = [
     "Registry", "recipe", "get_recipe", "all_recipes", "load_all", "render", "source_hash",
@@ -123,40 +125,16 @@ class Registry:
         return dict(sorted(self._items.items()))
 
     def call(self, name: str, params: dict | None) -> object:
-        """Bind ``params`` to the function's signature and call it.
+        """Check ``params`` against the function's signature (``soundlib.params``) and call it.
 
-        Unknown, missing or positional-only parameters raise ``TypeError`` naming the
-        function, the parameter and the accepted parameters.
+        Unknown, missing or positional-only parameters raise ``ParamError`` (a
+        ``TypeError``) naming the function, the parameter and the accepted parameters.
         """
         func = self.get(name)
         params = dict(params or {})
-        sig = inspect.signature(func)
-        accepted = [p.name for p in sig.parameters.values()
-                    if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
-        takes_any = any(p.kind == p.VAR_KEYWORD for p in sig.parameters.values())
-        described = ", ".join(
-            f"{p.name}={p.default!r}" if p.default is not p.empty else f"{p.name} (required)"
-            for p in sig.parameters.values() if p.name in accepted
-        ) or "none"
-        where = f"{self.kind} {name!r} ({_qualname(func)})"
-        if not takes_any:
-            for key in params:
-                if key not in accepted:
-                    close = difflib.get_close_matches(key, accepted, n=1)
-                    hint = f" (did you mean {close[0]!r}?)" if close else ""
-                    raise TypeError(
-                        f"{where} has no parameter {key!r}{hint}; accepted parameters: {described}"
-                    )
-        try:
-            bound = sig.bind(**params)
-        except TypeError as exc:
-            missing = [p.name for p in sig.parameters.values()
-                       if p.default is p.empty and p.name not in params
-                       and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
-            what = (f"is missing the required parameter {missing[0]!r}" if missing
-                    else f"cannot take these parameters ({exc})")
-            raise TypeError(f"{where} {what}; accepted parameters: {described}") from None
-        return func(*bound.args, **bound.kwargs)
+        check_params(func, params, f"{self.kind} {name!r} ({_qualname(func)})",
+                     where="the parameters")
+        return func(**params)
 
 
 _registry = Registry("recipe", __name__)

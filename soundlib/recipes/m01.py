@@ -3,16 +3,13 @@
 Every recipe is deterministic (noise takes a seed), returns float64 at soundlib.SR
 and stays between 2 and 20 seconds long.
 """
+from collections.abc import Sequence
+
 import numpy as np
 
-from soundlib import SR, dsp, filters, effects, loudness, music
+from soundlib import SR, dsp, effects, filters, loudness, music
 from soundlib import generators as g
 from soundlib.recipes import recipe
-
-
-def _at_rms(x, rms_db):
-    """Scale x so that its RMS level is rms_db dBFS."""
-    return dsp.gain(x, rms_db - dsp.rms_dbfs(x))
 
 
 def _band_noise(seconds, low, high, seed):
@@ -42,10 +39,10 @@ def octave_ladder(f0: float = 110.0, steps: int = 7, seconds_each: float = 1.0):
 
 
 @recipe("m01-level-steps")
-def level_steps(steps: list = [0, -1, 0, -6, 0, -20], seconds_each: float = 2.0,
+def level_steps(steps: Sequence[float] = (0, -1, 0, -6, 0, -20), seconds_each: float = 2.0,
                 ref_rms_db: float = -20.0, seed: int = 1):
     """The same pink noise at a reference level and at lower levels (dB re reference)."""
-    noise = _at_rms(g.pink_noise(seconds_each, seed=seed), ref_rms_db)
+    noise = dsp.to_rms(g.pink_noise(seconds_each, seed=seed), ref_rms_db)
     parts = [dsp.fade(dsp.gain(noise, step), 0.02, 0.02) for step in steps]
     return dsp.concat(*parts, gap=0.3)
 
@@ -53,8 +50,8 @@ def level_steps(steps: list = [0, -1, 0, -6, 0, -20], seconds_each: float = 2.0,
 @recipe("m01-coherent-incoherent")
 def coherent_incoherent(seconds_each: float = 3.0, rms_db: float = -28.0):
     """One noise; the same noise added to itself (+6 dB); two different noises (+3 dB)."""
-    a = _at_rms(g.pink_noise(seconds_each, seed=11), rms_db)
-    b = _at_rms(g.pink_noise(seconds_each, seed=12), rms_db)
+    a = dsp.to_rms(g.pink_noise(seconds_each, seed=11), rms_db)
+    b = dsp.to_rms(g.pink_noise(seconds_each, seed=12), rms_db)
     one = dsp.fade(a, 0.02, 0.02)
     coherent = dsp.fade(dsp.mix(a, a), 0.02, 0.02)
     incoherent = dsp.fade(dsp.mix(a, b), 0.02, 0.02)
@@ -95,7 +92,7 @@ def beating(f1: float = 440.0, f2: float = 443.0, seconds: float = 6.0):
 @recipe("m01-comb")
 def comb(delay_ms: float = 0.0, seconds: float = 5.0, seed: int = 3):
     """Pink noise, optionally mixed with an equal-level copy delayed by delay_ms."""
-    x = _at_rms(g.pink_noise(seconds, seed=seed), -26.0)
+    x = dsp.to_rms(g.pink_noise(seconds, seed=seed), -26.0)
     if delay_ms > 0:
         x = filters.comb(x, delay_ms, gain=1.0, feedback=False)
     return dsp.fade(x, 0.05, 0.05)
@@ -113,7 +110,7 @@ def room(rt60: float = 0.3, hits: int = 4, spacing: float = 1.0, seed: int = 5):
 
 
 @recipe("m01-precedence")
-def precedence(delays_ms: list = [0.0, 0.5, 5.0, 30.0], clicks: int = 6,
+def precedence(delays_ms: Sequence[float] = (0.0, 0.5, 5.0, 30.0), clicks: int = 6,
                rate_hz: float = 2.0):
     """Stereo clicks: the same click in both channels, the right one delayed."""
     sections = []
@@ -127,7 +124,7 @@ def precedence(delays_ms: list = [0.0, 0.5, 5.0, 30.0], clicks: int = 6,
 @recipe("m01-itd-ild")
 def itd_ild(itd_ms: float = 0.6, ild_db: float = 10.0, bursts: int = 3, seed: int = 9):
     """Noise bursts for headphones: centered, then moved by time and by level differences."""
-    burst = dsp.fade(_at_rms(g.pink_noise(0.35, seed=seed), -24.0), 0.01, 0.02)
+    burst = dsp.fade(dsp.to_rms(g.pink_noise(0.35, seed=seed), -24.0), 0.01, 0.02)
     burst = dsp.pad(burst, 0.25)
     n = int(round(itd_ms * SR / 1000.0))
     quieter = dsp.db_to_gain(-ild_db)
@@ -151,9 +148,9 @@ def masking(tone_hz: float = 1000.0, seconds_each: float = 4.0,
     """A pulsing tone alone, under a noise band at its own frequency, then under a band two octaves up."""
     pulse = dsp.concat(dsp.fade(g.sine(tone_hz, 0.3), 0.01, 0.01), g.silence(0.2))
     tone = np.concatenate([pulse] * int(round(seconds_each / 0.5)))
-    tone = _at_rms(tone, -30.0 + tone_re_noise_db)
-    near = _at_rms(_band_noise(seconds_each, 0.9 * tone_hz, 1.1 * tone_hz, seed), -30.0)
-    far = _at_rms(_band_noise(seconds_each, 3.6 * tone_hz, 4.4 * tone_hz, seed + 1), -30.0)
+    tone = dsp.to_rms(tone, -30.0 + tone_re_noise_db)
+    near = dsp.to_rms(_band_noise(seconds_each, 0.9 * tone_hz, 1.1 * tone_hz, seed), -30.0)
+    far = dsp.to_rms(_band_noise(seconds_each, 3.6 * tone_hz, 4.4 * tone_hz, seed + 1), -30.0)
     alone = dsp.fade(tone, 0.0, 0.02)
     masked = dsp.fade(dsp.mix(tone, near), 0.05, 0.05)
     unmasked = dsp.fade(dsp.mix(tone, far), 0.05, 0.05)
@@ -162,11 +159,11 @@ def masking(tone_hz: float = 1000.0, seconds_each: float = 4.0,
 
 @recipe("m01-equal-loudness")
 def equal_loudness(low_hz: float = 100.0, high_hz: float = 1000.0, pairs: int = 3,
-                   levels_db: list = [-20.0, -40.0], seconds_each: float = 1.0):
+                   levels_db: Sequence[float] = (-20.0, -40.0), seconds_each: float = 1.0):
     """A low and a mid tone at the same RMS level, alternating, at two playback levels."""
     sections = []
     for level in levels_db:
-        low = dsp.fade(_at_rms(g.sine(low_hz, seconds_each), level), 0.03, 0.03)
-        high = dsp.fade(_at_rms(g.sine(high_hz, seconds_each), level), 0.03, 0.03)
+        low = dsp.fade(dsp.to_rms(g.sine(low_hz, seconds_each), level), 0.03, 0.03)
+        high = dsp.fade(dsp.to_rms(g.sine(high_hz, seconds_each), level), 0.03, 0.03)
         sections.append(dsp.concat(*([low, high] * pairs), gap=0.2))
     return dsp.concat(*sections, gap=1.0)

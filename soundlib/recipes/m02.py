@@ -4,7 +4,8 @@ Every recipe is deterministic: the only randomness (dither) takes a ``seed``.
 """
 import numpy as np
 
-from soundlib import SR, generators as g, dsp, digital, effects, music
+from soundlib import SR, digital, dsp, effects, music
+from soundlib import generators as g
 from soundlib.recipes import recipe
 
 

@@ -13,16 +13,6 @@ from soundlib.recipes import recipe
 SPEED_OF_SOUND = 343.0  # m/s in air at 20 °C
 
 
-def _at_rms(x, rms_db):
-    """Scale x so that its RMS level is rms_db dBFS."""
-    return dsp.gain(x, rms_db - dsp.rms_dbfs(x))
-
-
-def _at_peak(x, peak_db):
-    """Scale x so that its sample peak is peak_db dBFS."""
-    return dsp.gain(x, peak_db - dsp.peak_dbfs(x))
-
-
 def _mains_hum(mains_hz, seconds, seed=0):
     """Hum and buzz as picked up from the mains: the mains frequency and its harmonics.
 
@@ -50,10 +40,10 @@ def hum(line: str = "unbalanced", mains_hz: float = 50.0, hum_db: float = -24.0,
     if line not in ("unbalanced", "balanced"):
         raise ValueError(f"line must be 'unbalanced' or 'balanced', not {line!r}")
     song = dsp.mono(music.rough_mix(music.song_stems(bars=bars, seed=3)))
-    song = _at_rms(song, -22.0)
+    song = dsp.to_rms(song, -22.0)
     signal = dsp.pad(song, 0.5, before=lead_in)
     seconds = len(signal) / SR
-    interference = _at_rms(_mains_hum(mains_hz, seconds), -22.0 + hum_db)[: len(signal)]
+    interference = dsp.to_rms(_mains_hum(mains_hz, seconds), -22.0 + hum_db)[: len(signal)]
     if line == "unbalanced":
         out = signal + interference
     else:
@@ -81,8 +71,8 @@ def gain_staging(take: str = "healthy", shortfall_db: float = 40.0,
     voice = music.vox(bars=4, seed=1)
     voice = dsp.pad(voice, 1.5, before=1.5)
     level = healthy_peak_dbfs if take == "healthy" else healthy_peak_dbfs - shortfall_db
-    recorded = _at_peak(voice, level)
-    noise = _at_rms(g.white_noise(len(recorded) / SR, seed=seed), interface_noise_dbfs)
+    recorded = dsp.to_peak(voice, level)
+    noise = dsp.to_rms(g.white_noise(len(recorded) / SR, seed=seed), interface_noise_dbfs)
     recorded = recorded + noise[: len(recorded)]
     if take == "raised":
         recorded = dsp.gain(recorded, shortfall_db)
@@ -199,8 +189,8 @@ def crossfade(curve: str = "equal-gain", sources: str = "uncorrelated", hold: fl
     if sources not in ("uncorrelated", "correlated"):
         raise ValueError(f"sources must be 'uncorrelated' or 'correlated', not {sources!r}")
     total = 2 * hold + length
-    a = _at_rms(g.pink_noise(total, seed=21), rms_db)
-    b = a.copy() if sources == "correlated" else _at_rms(g.pink_noise(total, seed=22), rms_db)
+    a = dsp.to_rms(g.pink_noise(total, seed=21), rms_db)
+    b = a.copy() if sources == "correlated" else dsp.to_rms(g.pink_noise(total, seed=22), rms_db)
     t = np.arange(len(a)) / SR
     x = np.clip((t - hold) / length, 0.0, 1.0)  # 0 before the fade, 1 after it
     if curve == "equal-gain":

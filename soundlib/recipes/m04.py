@@ -11,6 +11,8 @@ Every example is a simulation built from stated physical models, not a recording
 All recipes are deterministic, return float64 at soundlib.SR and last 2 to 20 seconds.
 """
 
+from collections.abc import Sequence
+
 import numpy as np
 from scipy.signal import bilinear, lfilter
 
@@ -19,21 +21,6 @@ from soundlib import generators as g
 from soundlib.recipes import recipe
 
 C = 343.0  # speed of sound in air at 20 °C, m/s
-
-
-def _to_peak(x, db):
-    """Scale x so that its sample peak sits at db dBFS."""
-    peak = float(np.max(np.abs(x)))
-    return x if peak == 0.0 else x * (10.0 ** (db / 20.0) / peak)
-
-
-def _place(track, sound, t, gain):
-    """Add sound into track starting at t seconds (clipped at the end)."""
-    i = int(round(t * SR))
-    if i >= len(track):
-        return
-    n = min(len(sound), len(track) - i)
-    track[i:i + n] += gain * sound[:n]
 
 
 # ------------------------------------------------------------------ proximity effect
@@ -67,7 +54,7 @@ def proximity(distance_m: float = 0.05, b: float = 0.5, lowcut_hz: float = 40.0,
     bs, as_ = proximity_response(distance_m, b, lowcut_hz)
     bz, az = bilinear(bs, as_, fs=SR)
     y = lfilter(bz, az, voice)
-    return _to_peak(dsp.fade(y, 0.02, 0.05), -6.0)
+    return dsp.to_peak(dsp.fade(y, 0.02, 0.05), -6.0)
 
 
 # ------------------------------------------------------------------ two microphones, 3:1
@@ -133,12 +120,12 @@ def snare_polarity(flip_bottom: bool = True, bars: int = 4, bpm: float = 96.0,
             body, wires = _snare_parts(seed + k)
             t0 = (bar * 4 + b) * beat + 0.1
             through = filters.lowpass(wires, 5000.0, order=2)
-            _place(top, body + 0.25 * through, t0, 1.0)
-            _place(bottom, -0.9 * body + 0.8 * wires, t0 + lag / SR, 1.0)
+            dsp.place(top, body + 0.25 * through, t0, 1.0)
+            dsp.place(bottom, -0.9 * body + 0.8 * wires, t0 + lag / SR, 1.0)
             k += 1
     sign = -1.0 if flip_bottom else 1.0
     y = top + sign * 10.0 ** (bottom_db / 20.0) * bottom
-    return _to_peak(dsp.fade(y, 0.0, 0.05), -3.0)
+    return dsp.to_peak(dsp.fade(y, 0.0, 0.05), -3.0)
 
 
 # ------------------------------------------------------------------ mid-side width
@@ -150,7 +137,7 @@ _MS_LAYOUT = {"kick": 0.0, "snare": 5.0, "bass": -5.0, "hats": -50.0, "lead": 40
 
 
 @recipe("m04-mid-side")
-def mid_side(widths: list = [0.0, 0.5, 1.0], bars: int = 2, room_db: float = -12.0,
+def mid_side(widths: Sequence[float] = (0.0, 0.5, 1.0), bars: int = 2, room_db: float = -12.0,
              seed: int = 0):
     """A small band recorded with a mid-side pair, decoded at several side levels.
 
@@ -183,4 +170,4 @@ def mid_side(widths: list = [0.0, 0.5, 1.0], bars: int = 2, room_db: float = -12
     for w in widths:
         sections.append(dsp.fade(effects.ms_decode(mid, float(w) * side), 0.01, 0.03))
     y = dsp.concat(*sections, gap=0.4)
-    return _to_peak(y, -3.0)
+    return dsp.to_peak(y, -3.0)

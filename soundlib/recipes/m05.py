@@ -7,41 +7,25 @@ Am - F - C - G). All randomness takes a seed, so every build gives the same samp
 """
 
 import numpy as np
-from scipy.signal import fftconvolve
 
 from soundlib import SR, effects, filters, music, synth
 from soundlib import generators as g
-from soundlib.dsp import fade, n_samples
+from soundlib.dsp import fade, n_samples, place, to_peak
 from soundlib.recipes import recipe
+from soundlib.stretch import varispeed, wsola
 
 BPM = 96.0
 BEAT = 60.0 / BPM  # 0.625 s
 STEP = BEAT / 4.0  # one sixteenth note, 156.25 ms
 BAR = 4.0 * BEAT  # 2.5 s
+PEAK_DB = -3.0  # the sample peak of every example (dBFS)
 
 # the song's progression as triads voiced around middle C (MIDI note numbers)
 CHORDS = ((57, 60, 64), (57, 60, 65), (55, 60, 64), (55, 59, 62))  # Am, F, C, G
 ROOTS = (33, 29, 36, 31)  # A1, F1, C2, G1
 
 
-# ------------------------------------------------------------------ small helpers
-
-
-def _to_peak(x, db=-3.0):
-    """Scale x so that its sample peak sits at db dBFS."""
-    peak = float(np.max(np.abs(x))) if np.size(x) else 0.0
-    return x if peak == 0.0 else x * (10.0 ** (db / 20.0) / peak)
-
-
-def _place(track, sound, t, gain=1.0):
-    """Add gain * sound into track (mono or stereo) from t seconds on; clipped at the end."""
-    i = int(round(t * SR))
-    if i >= len(track) or gain == 0:
-        return
-    if i < 0:
-        sound, i = sound[-i:], 0
-    m = min(len(sound), len(track) - i)
-    track[i:i + m] += gain * sound[:m]
+# ------------------------------------------------------------------ a synth voice
 
 
 def _saw_voice(freq, held, env, cutoff, resonance, env_octaves, unison=3):
@@ -72,7 +56,7 @@ def filter_sweep(resonance: float = 0.7071, seconds: float = 8.0, note: int = 45
     shape = 1.0 - np.abs(2.0 * u - 1.0)  # 0 -> 1 -> 0: up for half the clip, then down
     cutoff = f_lo * (f_hi / f_lo) ** shape
     y = synth.resonant_lowpass(0.3 * osc, cutoff, resonance)
-    return _to_peak(fade(y, 0.02, 0.05))
+    return to_peak(fade(y, 0.02, 0.05), PEAK_DB)
 
 
 @recipe("m05-envelope")
@@ -95,8 +79,8 @@ def envelope(shape: str = "pluck"):
         for m in chord:
             voice = _saw_voice(synth.note_to_freq(m), held, env, cutoff=500.0,
                                resonance=1.0, env_octaves=2.0)
-            _place(out, voice, b * BAR)
-    return _to_peak(fade(out, 0.0, 0.05))
+            place(out, voice, b * BAR)
+    return to_peak(fade(out, 0.0, 0.05), PEAK_DB)
 
 
 @recipe("m05-lfo")
@@ -115,7 +99,7 @@ def lfo(target: str = "cutoff", rate_hz: float = 3.2, seconds: float = 7.5, note
         y = synth.resonant_lowpass(osc, 800.0, 4.0) * wave
     else:
         raise ValueError('target must be "cutoff" or "amplitude"')
-    return _to_peak(fade(y, 0.02, 0.1))
+    return to_peak(fade(y, 0.02, 0.1), PEAK_DB)
 
 
 # ------------------------------------------------------------------ FM, wavetable, granular
@@ -128,7 +112,7 @@ def fm_tone(ratio: float = 1.0, index: float = 2.0, note: int = 57, seconds: flo
     held = seconds - 0.4
     env = synth.adsr(held, 0.02, 0.2, 0.85, 0.4)
     y = synth.fm(synth.note_to_freq(note), held, ratio=ratio, index=index, env=env)
-    return _to_peak(y)
+    return to_peak(y, PEAK_DB)
 
 
 @recipe("m05-fm-struck")
@@ -146,8 +130,8 @@ def fm_struck(ratio: float = 1.41, index: float = 6.0, notes=(69, 76, 72),
     for k, m in enumerate(notes):
         tone = synth.fm(synth.note_to_freq(m), ring, ratio=ratio, index=index,
                         index_env=index_env, env=amp_env)
-        _place(out, tone, k * spacing)
-    return _to_peak(out)
+        place(out, tone, k * spacing)
+    return to_peak(out, PEAK_DB)
 
 
 @recipe("m05-wavetable")
@@ -158,7 +142,7 @@ def wavetable_morph(note: int = 45, seconds: float = 9.0):
     u = np.linspace(0.0, 1.0, n)
     position = 1.0 - np.abs(2.0 * u - 1.0)
     y = synth.wavetable(synth.note_to_freq(note), seconds, position_env=position, amp=0.5)
-    return _to_peak(fade(y, 0.05, 0.1))
+    return to_peak(fade(y, 0.05, 0.1), PEAK_DB)
 
 
 @recipe("m05-granular")
@@ -168,13 +152,13 @@ def granular_cloud(mode: str = "cloud", seconds: float = 8.0, seed: int = 5):
     (30 % in, +/-150 ms) with up to +/-0.15 semitone of random detune, plus a little reverb."""
     source = music.vox(bars=2, seed=seed)
     if mode == "source":
-        return _to_peak(source)
+        return to_peak(source, PEAK_DB)
     if mode != "cloud":
         raise ValueError('mode must be "source" or "cloud"')
     cloud = synth.granular(source, seconds, grain_ms=100.0, density=40.0, pitch_jitter=0.15,
                            seed=seed, position=0.3, position_jitter_ms=150.0)
     cloud = fade(cloud, 0.8, 1.5)
-    return _to_peak(effects.reverb(cloud, rt60=2.0, predelay_ms=20.0, mix=0.3, seed=seed))
+    return to_peak(effects.reverb(cloud, rt60=2.0, predelay_ms=20.0, mix=0.3, seed=seed), PEAK_DB)
 
 
 # ------------------------------------------------------------------ MIDI timing
@@ -207,12 +191,12 @@ def _drum_pattern(bars, swing, humanize, seed):
 
     for b in range(bars):
         for s in (0, 6, 10):  # kick: 1, the "and" of 2, the "and" of 3
-            _place(out, k, when(b, s), vel(1.0))
+            place(out, k, when(b, s), vel(1.0))
         for i, s in enumerate((4, 12)):  # snare on the backbeat, 2 and 4
-            _place(out, snares[(2 * b + i) % 3], when(b, s), 0.8 * vel(1.0))
+            place(out, snares[(2 * b + i) % 3], when(b, s), 0.8 * vel(1.0))
         for s in range(16):  # hats on every sixteenth, louder on the beat
             accent = 1.0 if s % 4 == 0 else (0.75 if s % 2 == 0 else 0.45)
-            _place(out, hats[s % 4], when(b, s), 0.35 * vel(accent))
+            place(out, hats[s % 4], when(b, s), 0.35 * vel(accent))
     return out
 
 
@@ -221,7 +205,7 @@ def drums(swing: float = 50.0, humanize: bool = False, bars: int = 4, seed: int 
     """A four-bar drum pattern at 96 BPM: quantized and flat, or humanized, with optional
     swing of the off-beat sixteenths."""
     y = _drum_pattern(bars, swing, humanize, seed)
-    return _to_peak(fade(y[: n_samples(bars * BAR + 0.3)], 0.0, 0.2))
+    return to_peak(fade(y[: n_samples(bars * BAR + 0.3)], 0.0, 0.2), PEAK_DB)
 
 
 # ------------------------------------------------------------------ arrangement
@@ -239,7 +223,7 @@ def arrangement(version: str = "full"):
         parts = {name: parts[name] for name in ("kick", "hats", "bass", "vox")}
     elif version != "full":
         raise ValueError('version must be "full" or "verse"')
-    return _to_peak(fade(music.rough_mix(parts), 0.0, 0.3))
+    return to_peak(fade(music.rough_mix(parts), 0.0, 0.3), PEAK_DB)
 
 
 # four bars of a simple counter-melody: (bar, sixteenth step, MIDI note, length in steps)
@@ -267,13 +251,13 @@ def register(octave_shift: int = 0):
         tone = synth.subtractive(synth.note_to_freq(m + octave_shift), held, "square",
                                  cutoff=1400.0, resonance=1.2, env=env,
                                  filter_env_amount=1.0, amp=0.5)
-        _place(mel, tone, b * BAR + s * STEP)
-    mel = _to_peak(mel, -6.0)
+        place(mel, tone, b * BAR + s * STEP)
+    mel = to_peak(mel, -6.0)
     y = np.zeros(n)
-    _place(y, 0.9 * pad, 0.0)
-    _place(y, 0.6 * bass, 0.0)
-    _place(y, 0.55 * mel, 0.0)
-    return _to_peak(fade(y[: n_samples(bars * BAR + 0.3)], 0.0, 0.3))
+    place(y, 0.9 * pad, 0.0)
+    place(y, 0.6 * bass, 0.0)
+    place(y, 0.55 * mel, 0.0)
+    return to_peak(fade(y[: n_samples(bars * BAR + 0.3)], 0.0, 0.3), PEAK_DB)
 
 
 # ------------------------------------------------------------------ sampling
@@ -286,53 +270,6 @@ def _sample_source():
     return music.rough_mix({name: x[start:stop] for name, x in stems.items()})
 
 
-def _resample(x, ratio):
-    """Play x back ratio times faster (pitch and tempo both change), like a sampler.
-
-    Speeding up moves everything up in frequency, so the signal is first low-passed below
-    the new Nyquist limit (an anti-aliasing filter), then read by linear interpolation."""
-    if ratio > 1.0:
-        x = np.column_stack([filters.lowpass(x[:, c], 0.45 * SR / ratio, order=8)
-                             for c in range(x.shape[1])])
-    pos = np.arange(0.0, len(x) - 1, ratio)
-    idx = np.arange(len(x))
-    return np.column_stack([np.interp(pos, idx, x[:, c]) for c in range(x.shape[1])])
-
-
-def _wsola(x, rate, frame=2048, tolerance=512):
-    """Time-stretch x to 1/rate of its length without changing pitch (WSOLA).
-
-    Waveform-similarity overlap-add (Verhelst & Roelands, ICASSP 1993): Hann-windowed frames
-    are laid down every frame/2 samples of output; each is read from near its nominal input
-    position (k * hop * rate), shifted by up to +/-tolerance samples to the place whose
-    waveform best matches the natural continuation of the previous frame, so the overlaps
-    add in phase."""
-    hop = frame // 2
-    win = np.hanning(frame + 1)[:frame]  # periodic Hann: frames at 50 % overlap sum to 1
-    mono = x.mean(axis=1)
-    n_out = int(len(x) / rate)
-    frames = (n_out - frame) // hop
-    y = np.zeros((frames * hop + frame, x.shape[1]))
-    pad = np.concatenate([np.zeros(tolerance), mono, np.zeros(frame + 2 * tolerance)])
-    xpad = np.concatenate([np.zeros((tolerance, x.shape[1])), x,
-                           np.zeros((frame + 2 * tolerance, x.shape[1]))])
-    prev = 0
-    for k in range(frames):
-        nominal = int(k * hop * rate)
-        if k == 0:
-            start = nominal
-        else:
-            template = pad[prev + hop + tolerance: prev + hop + tolerance + frame]
-            region = pad[nominal: nominal + frame + 2 * tolerance]
-            corr = fftconvolve(region, template[::-1], mode="valid")
-            start = nominal - tolerance + int(np.argmax(corr))
-            start = max(start, 0)
-        seg = xpad[start + tolerance: start + tolerance + frame]
-        y[k * hop: k * hop + frame] += win[:, None] * seg
-        prev = start
-    return y[:n_out]
-
-
 @recipe("m05-sample-speed")
 def sample_speed(mode: str = "original"):
     """A two-bar sample of the song (96 BPM, A minor, 5 s): as recorded; played back at
@@ -343,14 +280,14 @@ def sample_speed(mode: str = "original"):
     if mode == "original":
         y = x
     elif mode == "repitch":
-        half = _resample(x, 2.0)
+        half = varispeed(x, 2.0)
         y = np.concatenate([half, half])
     elif mode == "stretch":
-        half = _wsola(x, 2.0)
+        half = wsola(x, 2.0)
         y = np.concatenate([half, half])
     else:
         raise ValueError('mode must be "original", "repitch" or "stretch"')
-    return _to_peak(fade(y, 0.005, 0.05))
+    return to_peak(fade(y, 0.005, 0.05), PEAK_DB)
 
 
 # ------------------------------------------------------------------ sound design
@@ -385,16 +322,16 @@ def riser(bars: int = 2, seed: int = 3):
     burst = filters.lowpass(g.white_noise(ring, seed=seed + 1), 5000.0, order=2)
     burst *= np.exp(-t / 0.12)
     hit = np.zeros(m)
-    _place(hit, music.kick(tone_hz=45.0, decay=0.35), 0.0)
+    place(hit, music.kick(tone_hz=45.0, decay=0.35), 0.0)
     impact = hit + 0.8 * sub + 0.5 * burst
     impact *= np.minimum(1.0, t / 0.001)
     impact = fade(impact, 0.0, 0.8)  # let the tail die away instead of stopping dead
 
     total = np.zeros(n + m + n_samples(1.5))
-    _place(total, rise_part, 0.0)
-    _place(total, impact, length)
+    place(total, rise_part, 0.0)
+    place(total, impact, length)
     wet = effects.reverb(total, rt60=2.5, predelay_ms=15.0, mix=0.3, seed=seed)
-    return _to_peak(fade(wet, 0.0, 0.5))
+    return to_peak(fade(wet, 0.0, 0.5), PEAK_DB)
 
 
 def _bass_pattern(bars):
@@ -422,13 +359,13 @@ def bass_layers(layer: str = "both", bars: int = 4):
         f = synth.note_to_freq(m)
         env = synth.adsr(held, 0.004, 0.1, 0.9, 0.05)
         sub_note = g.sine(f, len(env) / SR + 0.001)[: len(env)] * env
-        _place(sub, sub_note, t0)
+        place(sub, sub_note, t0)
         saw = synth.polyblep_saw(np.full(len(env), 2.0 * f)) * env
-        _place(mid, saw, t0)
+        place(mid, saw, t0)
     sub = filters.lowpass(sub, 120.0, order=4)
     mid = np.tanh(4.0 * mid) / np.tanh(4.0)
     mid = filters.lowpass(filters.highpass(mid, 200.0, order=4), 2500.0, order=4)
-    sub = _to_peak(sub, -6.0)
-    mid = _to_peak(mid, -12.0)
+    sub = to_peak(sub, -6.0)
+    mid = to_peak(mid, -12.0)
     y = {"sub": sub, "mid": mid, "both": sub + mid}[layer]
-    return _to_peak(fade(y, 0.0, 0.1))
+    return to_peak(fade(y, 0.0, 0.1), PEAK_DB)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from soundlib import SR, dynamics, effects, filters, loudness, music
+from soundlib import SR, dsp, dynamics, effects, filters, loudness, music
 from soundlib import generators as g
 from soundlib.recipes import recipe
 
@@ -20,67 +20,15 @@ BARS = 4
 # ---------------------------------------------------------------- small helpers
 
 
-def _mono(x):
-    x = np.asarray(x, dtype=np.float64)
-    return x.mean(axis=1) if x.ndim == 2 else x
-
-
-def _stereo(x):
-    x = np.asarray(x, dtype=np.float64)
-    return np.column_stack([x, x]) if x.ndim == 1 else x
-
-
-def _fit(x, n):
-    """Trim or zero-pad x (mono or stereo) to n samples."""
-    x = np.asarray(x, dtype=np.float64)
-    if len(x) >= n:
-        return x[:n]
-    pad = np.zeros((n - len(x),) + x.shape[1:])
-    return np.concatenate([x, pad])
-
-
-def _sum(*signals):
-    """Sum mono and/or stereo signals, padding to the longest; stereo if any input is."""
-    n = max(len(s) for s in signals)
-    if any(np.asarray(s).ndim == 2 for s in signals):
-        return sum(_fit(_stereo(s), n) for s in signals)
-    return sum(_fit(s, n) for s in signals)
-
-
-def _db(g_lin):
-    return 20.0 * np.log10(max(float(g_lin), 1e-12))
-
-
-def _gain(x, db):
-    return np.asarray(x, dtype=np.float64) * 10.0 ** (db / 20.0)
-
-
-def _to_peak(x, db):
-    """Scale x so that its sample peak sits at db dBFS."""
-    peak = float(np.max(np.abs(x)))
-    return x if peak == 0.0 else _gain(x, db - _db(peak))
-
-
-def _rms_db(x):
-    return _db(np.sqrt(np.mean(np.square(x))))
-
-
 def _to_lufs(x, target):
     """Scale x to an integrated loudness (BS.1770) of target LUFS."""
     try:
         level = float(loudness.integrated_lufs(x))
     except Exception:  # a stem too short or too sparse to gate: fall back to RMS
-        level = _rms_db(x) - 0.691
+        level = dsp.rms_dbfs(x) - 0.691
     if not np.isfinite(level):
         return x
-    return _gain(x, target - level)
-
-
-def _per_channel(fn, x):
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim == 1:
-        return fn(x)
-    return np.column_stack([fn(x[:, c]) for c in range(x.shape[1])])
+    return dsp.gain(x, target - level)
 
 
 def _convolve(x, h):
@@ -90,15 +38,12 @@ def _convolve(x, h):
     return np.fft.irfft(np.fft.rfft(x, size) * np.fft.rfft(h, size), size)[:n]
 
 
-def _place(hit, times, n):
+def _hits(hit, times, n):
     """Mono track of length n with the one-shot `hit` placed at each time (s)."""
-    hit = _mono(hit)
+    hit = dsp.mono(hit)
     out = np.zeros(n)
     for t in times:
-        i = int(round(t * SR))
-        m = min(len(hit), n - i)
-        if m > 0:
-            out[i:i + m] += hit[:m]
+        dsp.place(out, hit, t)
     return out
 
 
@@ -113,18 +58,18 @@ def _band_cached(bars, bpm):
     beat = 60.0 / bpm
     n = int(round(bars * 4 * beat * SR))
     beats = [k * beat for k in range(bars * 4)]
-    kick = _place(music.kick(), [t for k, t in enumerate(beats) if k % 4 in (0, 2)]
+    kick = _hits(music.kick(), [t for k, t in enumerate(beats) if k % 4 in (0, 2)]
                   + [t + 1.5 * beat for k, t in enumerate(beats) if k % 4 == 2], n)
-    snare = _place(music.snare(seed=1), [t for k, t in enumerate(beats) if k % 2 == 1], n)
-    hats = _sum(_place(music.hihat(seed=2), beats, n),
-                _gain(_place(music.hihat(seed=3), [t + beat / 2 for t in beats], n), -4.0))
+    snare = _hits(music.snare(seed=1), [t for k, t in enumerate(beats) if k % 2 == 1], n)
+    hats = dsp.mix(_hits(music.hihat(seed=2), beats, n),
+                dsp.gain(_hits(music.hihat(seed=3), [t + beat / 2 for t in beats], n), -4.0))
     stems = {
-        "kick": _to_lufs(_fit(kick, n), -24.0),
-        "snare": _to_lufs(_fit(snare, n), -26.0),
-        "hats": _to_lufs(_fit(hats, n), -33.0),
-        "bass": _to_lufs(_fit(_mono(music.bass_line(bars=bars, bpm=bpm)), n), -25.0),
-        "pad": _to_lufs(_fit(_mono(music.chord_pad(bars=bars, bpm=bpm)), n), -29.0),
-        "lead": _to_lufs(_fit(_mono(music.lead(bars=bars, bpm=bpm)), n), -25.0),
+        "kick": _to_lufs(dsp.fit(kick, n), -24.0),
+        "snare": _to_lufs(dsp.fit(snare, n), -26.0),
+        "hats": _to_lufs(dsp.fit(hats, n), -33.0),
+        "bass": _to_lufs(dsp.fit(dsp.mono(music.bass_line(bars=bars, bpm=bpm)), n), -25.0),
+        "pad": _to_lufs(dsp.fit(dsp.mono(music.chord_pad(bars=bars, bpm=bpm)), n), -29.0),
+        "lead": _to_lufs(dsp.fit(dsp.mono(music.lead(bars=bars, bpm=bpm)), n), -25.0),
     }
     return stems
 
@@ -133,7 +78,7 @@ def _kick_track(bars=BARS, bpm=BPM):
     """Four-on-the-floor kick, one hit per quarter note."""
     beat = 60.0 / bpm
     n = int(round(bars * 4 * beat * SR))
-    return _place(music.kick(), [k * beat for k in range(bars * 4)], n)
+    return _hits(music.kick(), [k * beat for k in range(bars * 4)], n)
 
 
 # Pan positions for the panned mix: -1 = hard left, +1 = hard right.
@@ -147,7 +92,7 @@ PANS = {"kick": 0.0, "snare": 0.0, "bass": 0.0, "lead": 0.0, "hats": 0.55, "pad"
 def mix_pan(panned: bool = True):
     """The same six stems, either panned across the stereo field or all at center."""
     stems = _band()
-    return _to_peak(_sum(*[effects.pan(x, PANS[name] if panned else 0.0)
+    return dsp.to_peak(dsp.mix(*[effects.pan(x, PANS[name] if panned else 0.0)
                            for name, x in stems.items()]), -3.0)
 
 
@@ -155,14 +100,14 @@ def mix_pan(panned: bool = True):
 def mono_trap(mono: bool = False):
     """A mix whose pad has one channel polarity-inverted: it vanishes when summed to mono."""
     stems = _band()
-    core = _sum(*[effects.pan(x, 0.0) for name, x in stems.items() if name != "pad"])
-    pad = _gain(stems["pad"], 3.0)
+    core = dsp.mix(*[effects.pan(x, 0.0) for name, x in stems.items() if name != "pad"])
+    pad = dsp.gain(stems["pad"], 3.0)
     trap = np.column_stack([pad, -pad])  # L = +pad, R = -pad: pure side signal
-    mix = _sum(core, trap)
+    mix = dsp.mix(core, trap)
     if mono:
         m = 0.5 * (mix[:, 0] + mix[:, 1])
         mix = np.column_stack([m, m])
-    return _to_peak(mix, -3.0)
+    return dsp.to_peak(mix, -3.0)
 
 
 # ---------------------------------------------------------------- lesson 2: EQ
@@ -173,11 +118,11 @@ def pad_mud(cut_db: float = 0.0):
     """Drums, bass and a boomy pad; cut_db applies a bell cut at 300 Hz to the pad only."""
     stems = _band()
     # Make the pad muddy on purpose: a broad build-up around 250-350 Hz.
-    pad = filters.biquad(_gain(stems["pad"], 4.0), "peak", 280.0, q=0.9, gain_db=7.0)
+    pad = filters.biquad(dsp.gain(stems["pad"], 4.0), "peak", 280.0, q=0.9, gain_db=7.0)
     if cut_db:
         pad = filters.biquad(pad, "peak", 300.0, q=1.2, gain_db=cut_db)
     parts = [effects.pan(stems[k], PANS[k]) for k in ("kick", "snare", "hats", "bass")]
-    return _to_peak(_sum(*parts, effects.pan(pad, 0.0)), -3.0)
+    return dsp.to_peak(dsp.mix(*parts, effects.pan(pad, 0.0)), -3.0)
 
 
 @recipe("m06-bass-rumble")
@@ -186,17 +131,17 @@ def bass_rumble(highpass_hz: float = 0.0):
     bass = _band()["bass"]
     rumble = filters.lowpass(g.pink_noise(len(bass) / SR, amp=1.0, seed=11), 30.0, order=4)
     # Set by RMS, not LUFS: K-weighting would all but ignore energy this low.
-    x = _sum(bass, _gain(rumble, _rms_db(bass) - 6.0 - _rms_db(rumble)))
+    x = dsp.mix(bass, dsp.gain(rumble, dsp.rms_dbfs(bass) - 6.0 - dsp.rms_dbfs(rumble)))
     if highpass_hz:
         x = filters.highpass(x, highpass_hz, order=4)
-    return _to_peak(x, -3.0)
+    return dsp.to_peak(x, -3.0)
 
 
 # ---------------------------------------------------------------- lesson 3: dynamics
 
 
 def _drums():
-    return _to_peak(_mono(music.drum_loop(bars=BARS, bpm=BPM, seed=0)), -1.0)
+    return dsp.to_peak(dsp.mono(music.drum_loop(bars=BARS, bpm=BPM, seed=0)), -1.0)
 
 
 @recipe("m06-drums-comp")
@@ -212,12 +157,12 @@ def drums_comp(compressed: bool = False, attack_ms: float = 0.5, release_ms: flo
 @recipe("m06-duck")
 def duck(sidechain: bool = False):
     """Sustained pad plus four-on-the-floor kick; optionally the kick ducks the pad."""
-    kick = _to_peak(_kick_track(), -3.0)
-    pad = _to_lufs(_fit(_mono(music.chord_pad(bars=BARS, bpm=BPM)), len(kick)), -22.0)
+    kick = dsp.to_peak(_kick_track(), -3.0)
+    pad = _to_lufs(dsp.fit(dsp.mono(music.chord_pad(bars=BARS, bpm=BPM)), len(kick)), -22.0)
     if sidechain:
         pad = dynamics.compress(pad, threshold_db=-24.0, ratio=4.0, attack_ms=2.0,
                                 release_ms=200.0, sidechain=kick)
-    return _to_peak(_sum(kick, pad), -3.0)
+    return dsp.to_peak(dsp.mix(kick, pad), -3.0)
 
 
 @recipe("m06-parallel")
@@ -228,16 +173,16 @@ def parallel(blend_db: float = -100.0):
         return dry
     crushed = dynamics.compress(dry, threshold_db=-35.0, ratio=10.0, attack_ms=1.0,
                                 release_ms=60.0)
-    crushed = _gain(crushed, _rms_db(dry) - _rms_db(crushed))
-    return _to_peak(_sum(dry, _gain(crushed, blend_db)), -1.0)
+    crushed = dsp.gain(crushed, dsp.rms_dbfs(dry) - dsp.rms_dbfs(crushed))
+    return dsp.to_peak(dsp.mix(dry, dsp.gain(crushed, blend_db)), -1.0)
 
 
 @recipe("m06-gate")
 def gate(gated: bool = False):
     """Snare hits with steady bleed (pink noise) between them; optionally gated."""
-    snare = _to_peak(_band()["snare"], -3.0)
+    snare = dsp.to_peak(_band()["snare"], -3.0)
     bleed = _to_lufs(g.pink_noise(len(snare) / SR, amp=1.0, seed=5), -46.0)
-    x = _sum(snare, bleed)
+    x = dsp.mix(snare, bleed)
     if gated:
         x = dynamics.gate(x, threshold_db=-26.0, attack_ms=0.5, hold_ms=40.0,
                           release_ms=80.0, range_db=-40.0)
@@ -250,22 +195,22 @@ def gate(gated: bool = False):
 @recipe("m06-lead-reverb")
 def lead_reverb(wet_db: float = -100.0, predelay_ms: float = 30.0, rt60: float = 1.6):
     """Lead line dry, or with a bright, dense, plate-like reverb return (wet_db re dry)."""
-    dry = _to_peak(_band()["lead"], -3.0)
+    dry = dsp.to_peak(_band()["lead"], -3.0)
     tail = int(rt60 * SR)
     if wet_db <= -100.0:
-        return _stereo(_fit(dry, len(dry) + tail))
+        return dsp.stereo(dsp.fit(dry, len(dry) + tail))
     ir = np.asarray(effects.synthetic_ir(rt60, predelay_ms=predelay_ms, seed=21), dtype=float)
     if ir.ndim == 1:  # a mono IR: derive a decorrelated right channel from a second seed
-        ir2 = _mono(effects.synthetic_ir(rt60, predelay_ms=predelay_ms, seed=22))
-        ir = np.column_stack([ir, _fit(ir2, len(ir))])
+        ir2 = dsp.mono(effects.synthetic_ir(rt60, predelay_ms=predelay_ms, seed=22))
+        ir = np.column_stack([ir, dsp.fit(ir2, len(ir))])
     returns = []
     for c in range(2):  # left and right returns
         h = filters.highpass(ir[:, c], 250.0, order=2)  # thin, bright return, like a plate
         h = h / np.sqrt(np.sum(h ** 2))
-        returns.append(_fit(_convolve(dry, h), len(dry) + tail))
+        returns.append(dsp.fit(_convolve(dry, h), len(dry) + tail))
     wet = np.column_stack(returns)
-    wet = _gain(wet, wet_db + _rms_db(dry) - _rms_db(wet))
-    return _to_peak(_sum(_stereo(dry), wet), -3.0)
+    wet = dsp.gain(wet, wet_db + dsp.rms_dbfs(dry) - dsp.rms_dbfs(wet))
+    return dsp.to_peak(dsp.mix(dsp.stereo(dry), wet), -3.0)
 
 
 @recipe("m06-lead-delay")
@@ -273,29 +218,29 @@ def lead_delay(note: str = "quarter", bpm: float = 120.0):
     """Lead line with a tempo-synced delay: 60,000 / BPM ms per quarter note."""
     factors = {"quarter": 1.0, "eighth": 0.5, "dotted-eighth": 0.75, "eighth-triplet": 1.0 / 3.0}
     time_ms = 60000.0 / bpm * factors[note]
-    dry = _to_peak(_mono(music.lead(bars=BARS, bpm=bpm)), -3.0)
-    dry = _fit(dry, len(dry) + int(1.5 * SR))
-    return _to_peak(effects.delay(dry, time_ms, feedback=0.35, mix=0.3), -3.0)
+    dry = dsp.to_peak(dsp.mono(music.lead(bars=BARS, bpm=bpm)), -3.0)
+    dry = dsp.fit(dry, len(dry) + int(1.5 * SR))
+    return dsp.to_peak(effects.delay(dry, time_ms, feedback=0.35, mix=0.3), -3.0)
 
 
 @recipe("m06-pad-chorus")
 def pad_chorus(chorus: bool = False):
     """Sustained chord pad, dry or through a chorus."""
-    pad = _to_peak(_mono(music.chord_pad(bars=2, bpm=BPM)), -3.0)
+    pad = dsp.to_peak(dsp.mono(music.chord_pad(bars=2, bpm=BPM)), -3.0)
     if chorus:
         pad = effects.chorus(pad, rate_hz=0.8, depth_ms=3.0, mix=0.5)
-    return _to_peak(pad, -3.0)
+    return dsp.to_peak(pad, -3.0)
 
 
 @recipe("m06-lead-wobble")
 def lead_wobble(kind: str = "tremolo"):
     """Lead line with tremolo (level) or vibrato (pitch) at the same 5 Hz rate."""
-    x = _to_peak(_mono(music.lead(bars=2, bpm=BPM)), -3.0)
+    x = dsp.to_peak(dsp.mono(music.lead(bars=2, bpm=BPM)), -3.0)
     if kind == "tremolo":
         x = effects.tremolo(x, rate_hz=5.0, depth=0.6)
     else:
         x = effects.vibrato(x, rate_hz=5.0, depth_cents=30.0)
-    return _to_peak(x, -3.0)
+    return dsp.to_peak(x, -3.0)
 
 
 # ---------------------------------------------------------------- lesson 5: color and buses
@@ -307,12 +252,12 @@ def bass_sat(drive: float = 0.0, phone: bool = False):
     -20 LUFS full range. `phone` then removes everything below 250 Hz (roughly what a phone
     speaker can reproduce) and adds the same fixed 18 dB to either version, so the level
     difference between clean and saturated survives (use :loudness: none)."""
-    x = _to_peak(filters.lowpass(_band()["bass"], 150.0, order=4), -3.0)
+    x = dsp.to_peak(filters.lowpass(_band()["bass"], 150.0, order=4), -3.0)
     if drive > 0.0:
         x = effects.soft_clip(x, drive=drive)
     x = _to_lufs(x, -20.0)
     if phone:
-        x = _gain(filters.highpass(x, 250.0, order=4), 18.0)
+        x = dsp.gain(filters.highpass(x, 250.0, order=4), 18.0)
     return x
 
 
@@ -320,11 +265,11 @@ def bass_sat(drive: float = 0.0, phone: bool = False):
 def glue(compressed: bool = False):
     """The panned band mix, with or without gentle 2:1 mix-bus compression."""
     stems = _band()
-    mix = _to_peak(_sum(*[effects.pan(x, PANS[k]) for k, x in stems.items()]), -3.0)
+    mix = dsp.to_peak(dsp.mix(*[effects.pan(x, PANS[k]) for k, x in stems.items()]), -3.0)
     if compressed:
         mix = dynamics.compress(mix, threshold_db=-18.0, ratio=2.0, attack_ms=30.0,
                                 release_ms=150.0)
-    return _to_peak(mix, -3.0)
+    return dsp.to_peak(mix, -3.0)
 
 
 # ---------------------------------------------------------------- lesson 6: referencing
@@ -334,5 +279,5 @@ def glue(compressed: bool = False):
 def level_bias(offset_db: float = 0.0):
     """The same mix at -23 LUFS plus offset_db; played without loudness normalization."""
     stems = _band()
-    mix = _sum(*[effects.pan(x, PANS[k]) for k, x in stems.items()])
+    mix = dsp.mix(*[effects.pan(x, PANS[k]) for k, x in stems.items()])
     return _to_lufs(mix, -23.0 + offset_db)

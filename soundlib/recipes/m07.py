@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from soundlib import SR, digital, dsp, dynamics, effects, filters, generators as g, loudness, music
+from soundlib import SR, digital, dsp, dynamics, effects, filters, loudness, music
+from soundlib import generators as g
 from soundlib.recipes import recipe
 
 BPM = 96
@@ -19,36 +20,6 @@ MIX_PEAK_DBFS = -6.0
 
 
 # --------------------------------------------------------------------------- helpers
-
-def _as_stereo(x):
-    x = np.asarray(x, dtype=np.float64)
-    return dsp.stereo(x) if x.ndim == 1 else x
-
-
-def _as_mono(x):
-    x = np.asarray(x, dtype=np.float64)
-    return dsp.mono(x) if x.ndim == 2 else x
-
-
-def _per_channel(fn, x):
-    """Apply a mono function to each channel of a mono or stereo signal."""
-    if x.ndim == 1:
-        return np.asarray(fn(x), dtype=np.float64)
-    return np.stack([np.asarray(fn(x[:, c]), dtype=np.float64) for c in range(x.shape[1])], axis=1)
-
-
-def _peak_to(x, peak_dbfs):
-    peak = float(np.max(np.abs(x)))
-    if peak == 0.0:
-        return x
-    return x * (float(dsp.db_to_gain(peak_dbfs)) / peak)
-
-
-def _fit_length(x, n):
-    if len(x) >= n:
-        return x[:n]
-    return np.concatenate([x, np.zeros((n - len(x),) + x.shape[1:])])
-
 
 @lru_cache(maxsize=4)
 def _stems(bars, bpm):
@@ -62,7 +33,7 @@ def _stems_copy(bars=4, bpm=BPM):
 
 @lru_cache(maxsize=4)
 def _mix_cached(bars, bpm):
-    return _peak_to(_as_stereo(music.rough_mix(_stems_copy(bars, bpm), bpm=bpm)), MIX_PEAK_DBFS)
+    return dsp.to_peak(dsp.stereo(music.rough_mix(_stems_copy(bars, bpm), bpm=bpm)), MIX_PEAK_DBFS)
 
 
 def _mix(bars=4, bpm=BPM):
@@ -76,7 +47,7 @@ def _master_eq(x):
         c = filters.biquad(c, "lowshelf", 60.0, q=0.7071, gain_db=1.0)
         c = filters.biquad(c, "peak", 300.0, q=0.8, gain_db=-1.5)
         return filters.biquad(c, "highshelf", 10000.0, q=0.7071, gain_db=1.5)
-    return _per_channel(chain, x)
+    return dsp.per_channel(chain, x)
 
 
 def _limit(x, ceiling_db=-1.0):
@@ -112,7 +83,7 @@ def _codec_stand_in(x):
     It is not a real codec, but it changes the waveform between the original samples
     in the same way, so peaks that sat between samples come out higher.
     """
-    return _per_channel(lambda c: filters.lowpass(c, 16000.0, order=8), x)
+    return dsp.per_channel(lambda c: filters.lowpass(c, 16000.0, order=8), x)
 
 
 def _hot_master(x):
@@ -146,31 +117,41 @@ def low_end(mode: str = "wide", crossover_hz: float = 150.0, bars: int = 4):
     mode="wide": bass in the left channel and a 4 ms delayed copy in the right, so the
     bass has a large side component (about 180 degrees apart at 125 Hz).
     mode="mono-below": the same mix with the side signal high-passed at crossover_hz,
-    which makes everything below that frequency mono (a mastering M/S fix).
+    which makes everything below that frequency mono (the mastering M/S move). The mid,
+    (L + R) / 2, is untouched, so the bass that cancels in the mono sum stays canceled:
+    folded to mono, this is the "mono-sum" signal exactly.
     mode="mono-sum": the wide mix folded to mono, as a mono speaker would play it.
+    mode="centered": the fix in the mix: one copy of the bass, without delay, in both channels,
+    scaled by the same gain as "wide", so nothing cancels when it is folded to mono.
     """
+    if mode not in ("wide", "mono-below", "mono-sum", "centered"):
+        raise ValueError(f"mode must be 'wide', 'mono-below', 'mono-sum' or 'centered', not {mode!r}")
     stems = _stems_copy(bars, BPM)
     bass_key = next((k for k in stems if "bass" in str(k).lower()), None)
     if bass_key is not None:
-        bass = _as_mono(stems.pop(bass_key))
+        bass = dsp.mono(stems.pop(bass_key))
     else:
-        bass = _as_mono(music.bass_line(bars=bars, bpm=BPM))
-    rest = _as_stereo(music.rough_mix(stems, bpm=BPM))
+        bass = dsp.mono(music.bass_line(bars=bars, bpm=BPM))
+    rest = dsp.stereo(music.rough_mix(stems, bpm=BPM))
     n = max(len(rest), len(bass))
-    rest = _fit_length(rest, n)
-    bass = _fit_length(bass, n)
-    bass = _peak_to(bass, dsp.peak_dbfs(rest) - 2.0)
-    delayed = _fit_length(np.concatenate([np.zeros(int(0.004 * SR)), bass]), n)
+    rest = dsp.fit(rest, n)
+    bass = dsp.fit(bass, n)
+    bass = dsp.to_peak(bass, dsp.peak_dbfs(rest) - 2.0)
+    delayed = dsp.fit(np.concatenate([np.zeros(int(0.004 * SR)), bass]), n)
     wide = rest + np.stack([bass, delayed], axis=1)
-    wide = _peak_to(wide, MIX_PEAK_DBFS)
+    # One gain for every mode, so "centered" plays its bass at the level "wide" gives it.
+    scale = float(dsp.db_to_gain(MIX_PEAK_DBFS)) / float(np.max(np.abs(wide)))
+    if mode == "centered":
+        return (rest + np.stack([bass, bass], axis=1)) * scale
+    wide = wide * scale
     if mode == "wide":
         return wide
     if mode == "mono-sum":
         m = 0.5 * (wide[:, 0] + wide[:, 1])
         return np.stack([m, m], axis=1)
     mid, side = effects.ms_encode(wide)
-    side = filters.highpass(_as_mono(side), crossover_hz, order=4)
-    return _as_stereo(effects.ms_decode(mid, side))
+    side = filters.highpass(dsp.mono(side), crossover_hz, order=4)
+    return dsp.stereo(effects.ms_decode(mid, side))
 
 
 # --------------------------------------------------------------------------- lesson 3
@@ -179,7 +160,7 @@ def low_end(mode: str = "wide", crossover_hz: float = 150.0, bars: int = 4):
 def limited(reduction_db: float = 3.0, bars: int = 4):
     """The mastered mix driven into a -1 dBFS limiter so its loudest peaks lose reduction_db."""
     x = _master_eq(_mix(bars))
-    x = _peak_to(x, MIX_PEAK_DBFS)
+    x = dsp.to_peak(x, MIX_PEAK_DBFS)
     return _limit(dsp.gain(x, (-1.0 - MIX_PEAK_DBFS) + reduction_db), ceiling_db=-1.0)
 
 
@@ -206,7 +187,7 @@ def overs_residue(bars: int = 4):
     residue = decoded - effects.hard_clip(decoded, ceiling=1.0)
     if float(np.max(np.abs(residue))) == 0.0:
         return np.zeros_like(residue)
-    return _peak_to(residue, -6.0)
+    return dsp.to_peak(residue, -6.0)
 
 
 # --------------------------------------------------------------------------- lesson 4
@@ -230,7 +211,7 @@ def k_weighting_demo(rms_dbfs: float = -26.0, seconds: float = 3.0):
 def platform(master_lufs: float = -14.0, platform_lufs: float = -14.0, bars: int = 4):
     """Master the mix to master_lufs (limiter, -1 dBFS ceiling), then play it back the way a
     normalizing platform would: turned to platform_lufs (play with :loudness: none)."""
-    x = _peak_to(_master_eq(_mix(bars)), MIX_PEAK_DBFS)
+    x = dsp.to_peak(_master_eq(_mix(bars)), MIX_PEAK_DBFS)
     m = _master_to(x, master_lufs)
     return dsp.gain(m, platform_lufs - float(loudness.integrated_lufs(m)))
 
@@ -268,8 +249,8 @@ def dither_fade(dither: str = "none", bits: int = 16, start_dbfs: float = -50.0,
     The chord peaks at start_dbfs, holds for 2 s, then falls fade_db in a straight line in
     decibels. With the defaults it ends near -100 dBFS, below half a 16-bit step (-96 dBFS).
     """
-    pad = _as_mono(music.chord_pad(bars=bars, bpm=BPM))
-    pad = _peak_to(pad, start_dbfs)
+    pad = dsp.mono(music.chord_pad(bars=bars, bpm=BPM))
+    pad = dsp.to_peak(pad, start_dbfs)
     n = len(pad)
     hold = min(n, 2 * SR)
     env = np.ones(n)

@@ -40,20 +40,6 @@ _FORMANT_GAINS = (1.0, 0.55, 0.3)
 
 # --------------------------------------------------------------------------- helpers
 
-def _to_peak(x, db):
-    """Scale x so that its sample peak sits at db dBFS."""
-    peak = float(np.max(np.abs(x)))
-    return x if peak == 0.0 else x * (10.0 ** (db / 20.0) / peak)
-
-
-def _place(track, sound, start):
-    """Add sound into track from sample index start (clipped at the end)."""
-    if start >= len(track):
-        return
-    n = min(len(sound), len(track) - start)
-    track[start:start + n] += sound[:n]
-
-
 def _smooth(x, ms):
     """One-pole low-pass smoothing of a control signal (time constant ms)."""
     a = np.exp(-1.0 / (ms * 1e-3 * SR))
@@ -106,13 +92,13 @@ def _speech(seconds, seed=0, f0=118.0, sibilance=1.0, phrase=(1.4, 2.6), pause=(
             onset = 0
             if kind == "plosive":
                 b = _burst(rng, 0.03, 1200.0, 5000.0, 0.5, 6.0) * 0.5
-                _place(noise_track, b, a0)
+                dsp.add_at(noise_track, b, a0)
                 onset = int(0.02 * SR)
             elif kind in ("s", "sh"):
                 fl = rng.uniform(0.07, 0.13)
                 lo, hi = (4800.0, 10000.0) if kind == "s" else (2200.0, 5000.0)
                 b = _burst(rng, fl, lo, hi, 15.0, 60.0) * 0.45 * sibilance
-                _place(noise_track, b, a0)
+                dsp.add_at(noise_track, b, a0)
                 onset = int(fl * 0.8 * SR)
             v0 = min(a0 + onset, a1 - 1)
             vowel = _VOWELS[rng.integers(len(_VOWELS))]
@@ -137,7 +123,7 @@ def _speech(seconds, seed=0, f0=118.0, sibilance=1.0, phrase=(1.4, 2.6), pause=(
     voiced = filters.biquad(voiced, "lowshelf", 250.0, gain_db=4.0)  # chest resonance
     y = voiced * amp
     y = y / (np.max(np.abs(y)) + 1e-12) + noise_track * 0.6
-    return _to_peak(y, -6.0), active
+    return dsp.to_peak(y, -6.0), active
 
 
 def _room_tone(seconds, seed=0, level_db=-42.0, hum_hz=60.0):
@@ -179,7 +165,7 @@ def room_tone_fill(fill: str = "silence", seed: int = 3):
         v, _ = _speech(length, seed=seed + 10 * k, phrase=(length - 0.35, length - 0.3),
                        pause=(0.1, 0.1))
         i0 = int(round(t * SR))
-        _place(voice, v, i0)
+        dsp.add_at(voice, v, i0)
         r0, r1 = int(round((t - handle) * SR)), min(n, int(round((t + length + handle) * SR)))
         regions.append((r0, r1))
         t += length + (gaps[k] if k < len(gaps) else 0.0)
@@ -196,7 +182,7 @@ def room_tone_fill(fill: str = "silence", seed: int = 3):
         xf = int(0.02 * SR)
         mask = np.convolve(mask, np.ones(xf) / xf, mode="same")
         under = tone * mask + fill_tone * (1.0 - mask)
-    return _to_peak(voice + under, -3.0)
+    return dsp.to_peak(voice + under, -3.0)
 
 
 # --------------------------------------------------------------------------- Foley
@@ -212,9 +198,9 @@ def _footstep(rng, weight=1.0, surface="wood"):
     heel = _burst(rng, 0.08, lo, hi, 0.6, rng.uniform(9.0, 14.0))
     toe_at = int(rng.uniform(0.07, 0.11) * SR)
     toe = _burst(rng, 0.1, lo * 1.6, hi * 1.4, 3.0, rng.uniform(14.0, 22.0))
-    _place(y, 0.9 * thump, 0)
-    _place(y, heel / (np.max(np.abs(heel)) + 1e-12), 0)
-    _place(y, 0.45 * toe / (np.max(np.abs(toe)) + 1e-12), toe_at)
+    dsp.add_at(y, 0.9 * thump, 0)
+    dsp.add_at(y, heel / (np.max(np.abs(heel)) + 1e-12), 0)
+    dsp.add_at(y, 0.45 * toe / (np.max(np.abs(toe)) + 1e-12), toe_at)
     return y * weight
 
 
@@ -231,7 +217,7 @@ def _walk(steps, pace_s, seed, randomize=True, surface="wood"):
             step = _footstep(rng, weight, surface=surface)
         else:
             step = fixed
-        _place(track, step, int(round(start * SR)))
+        dsp.place(track, step, start)
     return track
 
 
@@ -248,10 +234,10 @@ def footsteps(space: str = "dry", steps: int = 12, seed: int = 4):
     x = _walk(steps, 0.55, seed)
     x = np.concatenate([x, np.zeros(int(1.2 * SR))])
     if space == "dry":
-        return _to_peak(x, -3.0)
+        return dsp.to_peak(x, -3.0)
     far = filters.lowpass(x, 6000.0, order=2)
     wet = effects.reverb(far, rt60=2.2, predelay_ms=25.0, mix=0.4, seed=seed, damping=0.4)
-    return _to_peak(wet, -3.0)
+    return dsp.to_peak(wet, -3.0)
 
 
 @recipe("m08-footstep-variation")
@@ -261,7 +247,7 @@ def footstep_variation(randomize: bool = False, steps: int = 14, seed: int = 6):
     alternation and timing offsets of up to 25 ms (True): what a game's random container
     does."""
     x = _walk(steps, 0.5, seed, randomize=randomize, surface="gravel")
-    return _to_peak(x, -3.0)
+    return dsp.to_peak(x, -3.0)
 
 
 # --------------------------------------------------------------------------- sound design
@@ -280,14 +266,14 @@ def impact_layers(seed: int = 8):
     f = 38.0 + 17.0 * np.exp(-t / 0.08)
     low = np.sin(2 * np.pi * np.cumsum(f) / SR) * np.exp(-t / 0.25) * np.minimum(1.0, t / 0.003)
     body = np.zeros(n)
-    _place(body, _burst(rng, 0.6, 150.0, 1200.0, 1.0, 120.0), 0)
+    dsp.add_at(body, _burst(rng, 0.6, 150.0, 1200.0, 1.0, 120.0), 0)
     top = np.zeros(n)
-    _place(top, _burst(rng, 0.03, 3000.0, 14000.0, 0.2, 6.0), 0)
-    layers = [_to_peak(low, -3.0), _to_peak(body, -6.0), _to_peak(top, -9.0)]
+    dsp.add_at(top, _burst(rng, 0.03, 3000.0, 14000.0, 0.2, 6.0), 0)
+    layers = [dsp.to_peak(low, -3.0), dsp.to_peak(body, -6.0), dsp.to_peak(top, -9.0)]
     together = layers[0] + layers[1] + layers[2]
     out = dsp.concat(*layers, together, gap=0.6)
     out = np.concatenate([np.zeros(int(0.2 * SR)), out, np.zeros(int(0.3 * SR))])
-    return _to_peak(out, -3.0)
+    return dsp.to_peak(out, -3.0)
 
 
 # --------------------------------------------------------------------------- games
@@ -339,7 +325,7 @@ def vertical_layers(bpm: float = 110.0, levels: list = (10, 35, 65, 100)):
     for name, x in stems.items():
         gain = _smooth(layer_gain(name, intensity), 80.0)
         out += x[:n] * gain * 10.0 ** (mix_db[name] / 20.0)
-    return _to_peak(dsp.fade(out, 0.01, 0.5), -3.0)
+    return dsp.to_peak(dsp.fade(out, 0.01, 0.5), -3.0)
 
 
 # --------------------------------------------------------------------------- podcasts
@@ -362,12 +348,12 @@ def _raw_podcast(seconds, seed):
     for e in edges[::2]:
         tt = np.arange(int(0.08 * SR)) / SR
         pop = np.sin(2 * np.pi * 45.0 * tt) * np.exp(-tt / 0.03) * 0.25
-        _place(voice, pop, int(e))
+        dsp.add_at(voice, pop, int(e))
     rumble = filters.lowpass(g.white_noise(seconds, seed=seed + 7)[:n], 90.0, order=4)
     rumble *= 10.0 ** (-40.0 / 20.0) / np.sqrt(np.mean(rumble ** 2))
     floor = _room_tone(seconds, seed=seed + 8, level_db=-52.0, hum_hz=60.0)[:n]
     raw = voice + rumble + floor
-    return _to_peak(raw, -9.0)
+    return dsp.to_peak(raw, -9.0)
 
 
 def podcast_chain(x):

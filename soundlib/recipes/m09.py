@@ -12,6 +12,8 @@ Every example is a simulation built from a stated model, not a recording:
 All recipes are deterministic, return float64 at soundlib.SR and last 2 to 20 seconds.
 """
 
+from collections.abc import Sequence
+
 import numpy as np
 from scipy.signal import freqz, lfilter
 
@@ -37,12 +39,6 @@ _PHRASE = (
     ("ee", 0.18, 146.0, True), ("ah", 0.30, 132.0, True), ("oo", 0.22, 126.0, False),
     ("eh", 0.17, 136.0, True), ("oh", 0.34, 118.0, True),
 )
-
-
-def _to_peak(x, db):
-    """Scale x so that its sample peak sits at db dBFS."""
-    peak = float(np.max(np.abs(x)))
-    return x if peak == 0.0 else x * (10.0 ** (db / 20.0) / peak)
 
 
 def _syllable(vowel, seconds, f_start, burst, seed):
@@ -151,7 +147,7 @@ def _ring_frequency(b, a, k, delay_samples):
 
 
 @recipe("m09-feedback")
-def feedback(loop_gains: list = [0.80, 0.92, 0.98], notch: bool = False,
+def feedback(loop_gains: Sequence[float] = (0.80, 0.92, 0.98), notch: bool = False,
              notch_db: float = -9.0, notch_q: float = 8.0, hot_hz: float = 2500.0,
              path_ms: float = 5.0, tail: float = 1.2, seed: int = 3):
     """A voice through a monitor wedge whose loop gain is raised in three steps.
@@ -179,7 +175,7 @@ def feedback(loop_gains: list = [0.80, 0.92, 0.98], notch: bool = False,
         x = dsp.pad(voice, tail)
         sections.append(dsp.fade(_closed_loop(x, b, a, k, d), 0.0, 0.15))
     y = dsp.concat(*sections, gap=0.0)
-    return _to_peak(dsp.fade(y, 0.005, 0.05), -3.0)
+    return dsp.to_peak(dsp.fade(y, 0.005, 0.05), -3.0)
 
 
 @recipe("m09-delay-tower")
@@ -208,11 +204,11 @@ def delay_tower(aligned: bool = False, tower_distance_m: float = 40.0,
     tower = dsp.delay_samples(tower, int(round(tower_at * SR / 1000.0)))
     y = dsp.mix(main, tower)
     y = dsp.pad(y, 0.4)
-    return _to_peak(dsp.fade(y, 0.005, 0.2), -3.0)
+    return dsp.to_peak(dsp.fade(y, 0.005, 0.2), -3.0)
 
 
 @recipe("m09-distance-steps")
-def distance_steps(source: str = "point", distances: list = [5, 10, 20, 40, 80],
+def distance_steps(source: str = "point", distances: Sequence[float] = (5, 10, 20, 40, 80),
                    ref_rms_db: float = -18.0, seconds_each: float = 1.2, seed: int = 9):
     """Pink noise at the level a listener gets at each distance, relative to the first.
 

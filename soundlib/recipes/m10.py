@@ -27,23 +27,6 @@ EIGHTH = BAR / 8.0         # 0.3125 s
 _RIFF = ((0, 76, 1), (1, 74, 1), (2, 72, 1), (3, 76, 2), (5, 79, 1), (6, 77, 1), (7, 76, 1))
 
 
-def _fit(x, n):
-    x = np.asarray(x, dtype=np.float64)
-    if len(x) >= n:
-        return x[:n]
-    return np.concatenate([x, np.zeros((n - len(x),) + x.shape[1:])])
-
-
-def _stereo(x):
-    x = np.asarray(x, dtype=np.float64)
-    return dsp.stereo(x) if x.ndim == 1 else x
-
-
-def _to_peak(x, db):
-    p = float(np.max(np.abs(x)))
-    return x if p == 0.0 else x * (10.0 ** (db / 20.0) / p)
-
-
 def _bell(freq, held):
     """Bell-like FM note: inharmonic ratio 3.5, bright attack that mellows."""
     env = synth.adsr(held, 0.002, 0.5, 0.25, 0.25, curve="exp")
@@ -72,18 +55,18 @@ def _riff_track(bars, voice):
 
 def _original(bars):
     """The 'original record': bell riff plus its own drum groove, mixed in a room."""
-    bell = _to_peak(_riff_track(bars, _bell), -8.0)
-    drums = _to_peak(_fit(music.drum_loop(bars=bars, bpm=BPM, seed=11), len(bell)), -9.0)
+    bell = dsp.to_peak(_riff_track(bars, _bell), -8.0)
+    drums = dsp.to_peak(dsp.fit(music.drum_loop(bars=bars, bpm=BPM, seed=11), len(bell)), -9.0)
     mix = effects.reverb(bell + drums, rt60=1.2, predelay_ms=15.0, mix=0.3, seed=3)
-    return _to_peak(mix, -3.0)
+    return dsp.to_peak(mix, -3.0)
 
 
 def _new_beat(bars):
     """The new production: a different drum take and a bass line, dry."""
     n = dsp.n_samples(bars * BAR)
-    drums = _to_peak(_fit(music.drum_loop(bars=bars, bpm=BPM, seed=4), n), -8.0)
-    bass = _to_peak(_fit(music.bass_line(bars=bars, bpm=BPM, seed=4), n), -9.0)
-    return _stereo(drums + bass)
+    drums = dsp.to_peak(dsp.fit(music.drum_loop(bars=bars, bpm=BPM, seed=4), n), -8.0)
+    bass = dsp.to_peak(dsp.fit(music.bass_line(bars=bars, bpm=BPM, seed=4), n), -9.0)
+    return dsp.stereo(drums + bass)
 
 
 @recipe("m10-source")
@@ -107,10 +90,10 @@ def reuse(mode: str = "sample", bars: int = 4):
         loop = _original(1)[: dsp.n_samples(BAR)]
         loop = dsp.fade(loop, 0.002, 0.004)
         layer = np.concatenate([loop] * bars, axis=0)
-        layer = _to_peak(_fit(layer, n), -7.0)
+        layer = dsp.to_peak(dsp.fit(layer, n), -7.0)
     elif mode == "replay":
-        layer = _stereo(_to_peak(_riff_track(bars, _reed), -9.0))
-        layer = _fit(layer, n)
+        layer = dsp.stereo(dsp.to_peak(_riff_track(bars, _reed), -9.0))
+        layer = dsp.fit(layer, n)
     else:
         raise ValueError("mode must be 'sample' or 'replay'")
-    return dsp.fade(_to_peak(beat + layer, -3.0), 0.005, 0.05)
+    return dsp.fade(dsp.to_peak(beat + layer, -3.0), 0.005, 0.05)

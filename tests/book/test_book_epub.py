@@ -9,7 +9,7 @@ import zipfile
 
 import check_book
 import pytest
-from conftest import ROOT, sphinx_build
+from sphinx_project import ROOT, sphinx_build
 
 
 @pytest.fixture(scope="module")

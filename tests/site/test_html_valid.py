@@ -1,9 +1,9 @@
 """Valid HTML: the Nu HTML Checker (vnu.jar, with Debian's Java) reports no errors on any page."""
 
 import pytest
-from conftest import BROKEN_SITE
 
 import browser
+from sphinx_project import BROKEN_SITE
 
 
 @pytest.fixture(scope="module")

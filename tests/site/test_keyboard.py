@@ -2,9 +2,9 @@
 opens its answer, and plays an audio example, on a real lesson page in headless Chromium."""
 
 import pytest
-from conftest import BROKEN_SITE
 
 import browser
+from sphinx_project import BROKEN_SITE
 
 LESSON = "modules/01-sound-and-hearing/decibels-and-levels.html"
 

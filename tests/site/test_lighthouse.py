@@ -10,9 +10,9 @@ when they agree, they already are the median."""
 import os
 
 import pytest
-from conftest import BROKEN_SITE
 
 import browser
+from sphinx_project import BROKEN_SITE
 
 PAGES = ["index.html", "modules/01-sound-and-hearing/decibels-and-levels.html"]
 

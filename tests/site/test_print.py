@@ -7,7 +7,8 @@ import subprocess
 
 import check_pdf
 import pytest
-from conftest import ROOT, sphinx_build
+
+from sphinx_project import ROOT, sphinx_build
 
 
 @pytest.fixture(scope="module")

@@ -82,7 +82,7 @@ def test_analytics_pattern_matches_a_tracker():
 
 
 def test_docs_give_the_policy_the_tests_serve():
-    from conftest import ROOT
+    from sphinx_project import ROOT
 
     about = (ROOT / "docs" / "about.rst").read_text(encoding="utf-8")
     assert f"Content-Security-Policy: {serve.CSP}" in about

@@ -5,9 +5,9 @@ HTML, audio and LaTeX sources."""
 import shutil
 
 import pytest
-from conftest import ROOT
 
 import reproducible
+from sphinx_project import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-# A tiny project in which every audio example has one mistake (ext/audio_example.py).
+# A tiny project in which every audio example has one mistake (ext/audio/).
 
 # tests/conftest.py puts the repository and its ext/ folder on sys.path.
 import numpy as np
@@ -6,7 +6,7 @@ import numpy as np
 from soundlib import SR
 from soundlib.recipes import recipe
 
-extensions = ["audio_example"]
+extensions = ["audio"]
 root_doc = "index"
 exclude_patterns = ["_build"]
 

@@ -1,7 +1,7 @@
-# A tiny project for ext/audio_example.py: valid examples, a pair, numbering in a module.
+# A tiny project for ext/audio/: valid examples, a pair, numbering in a module.
 
 # tests/conftest.py puts the repository and its ext/ folder on sys.path.
 
-extensions = ["audio_example"]
+extensions = ["audio"]
 root_doc = "index"
 exclude_patterns = ["_build"]

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from figures import figure
 
 project = "Parallel test"
-extensions = ["sphinx.ext.imgmath", "sphinx_design", "quiz", "audio_example", "course_figure",
+extensions = ["sphinx.ext.imgmath", "sphinx_design", "quiz", "audio", "course_figure",
               "course_html"]
 root_doc = "index"
 exclude_patterns = ["_build"]

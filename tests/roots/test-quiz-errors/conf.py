@@ -7,8 +7,12 @@ extensions = ["sphinx_design", "quiz"]
 
 
 def _stand_in_audio(app):
-    app.env.audio_examples = {"m01-known": {"docname": "index", "file": "_audio/known.mp3",
-                                            "title": "Known example"}}
+    # A stand-in for ext/audio/'s env.course_audio.by_id (id -> AudioExample).
+    from types import SimpleNamespace
+
+    app.env.course_audio = SimpleNamespace(by_id={"m01-known": SimpleNamespace(
+        id="m01-known", docname="index", file="_audio/known.mp3", title="Known example",
+        number=None)})
 
 
 def setup(app):

@@ -15,16 +15,20 @@ epub_copyright = "2026, Tests"
 
 
 def _stand_in_audio(app):
-    # What ext/audio_example.py stores; a stand-in so that listening questions resolve.
-    app.env.audio_examples = {
-        "m01-beating": {
-            "docname": "modules/01-sound/lesson-a",
-            "file": "_audio/m01-beating.mp3",
-            "title": "m01-beating",
-            "number": "1.1",
-            "description": "Two steady sine tones, 440 Hz and 443 Hz, played together.",
-        },
-    }
+    # What ext/audio/ stores (env.course_audio.by_id: id -> AudioExample); a stand-in so that
+    # listening questions resolve.
+    from types import SimpleNamespace
+
+    app.env.course_audio = SimpleNamespace(by_id={
+        "m01-beating": SimpleNamespace(
+            id="m01-beating",
+            docname="modules/01-sound/lesson-a",
+            file="_audio/m01-beating.mp3",
+            title="Audio 1.1",
+            number="1.1",
+            description="Two steady sine tones, 440 Hz and 443 Hz, played together.",
+        ),
+    })
 
 
 def setup(app):
