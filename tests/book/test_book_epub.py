@@ -9,6 +9,7 @@ import zipfile
 
 import check_book
 import pytest
+
 from sphinx_project import ROOT, sphinx_build
 
 

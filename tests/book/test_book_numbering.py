@@ -10,6 +10,7 @@ import subprocess
 
 import check_book
 import pytest
+
 from sphinx_project import ROOT, sphinx_build
 
 MODULES = [0, 1, 6, 10]
