@@ -30,6 +30,11 @@ from course.modules import module_number
 if TYPE_CHECKING:
     from book.edition import Edition
 
+#: text length above which a table may not fit on one page (December 2026: a 2,568-character
+#: table of four text columns in module 7 ran 25 pt off its page; the next longest, 2,281
+#: characters, fitted): with a margin, longer than 2,000 characters breaks across pages
+LONG_TABLE_CHARS = 2000
+
 #: LaTeX counter of each numfig kind
 COUNTERS = {"figure": "figure", "table": "table", "code-block": "literalblock"}
 
@@ -108,6 +113,7 @@ class BookStructure(SphinxPostTransform):
                 sof.insert(0, _raw(r"\coursebackpage"))
         self._floats()
         self._index_terms()
+        self._long_tables()
 
     def _module(self, sof: addnodes.start_of_file) -> None:
         _before(sof, rf"\coursemodule{{{module_number(sof['docname'])}}}")
@@ -120,6 +126,16 @@ class BookStructure(SphinxPostTransform):
         pages = next(iter(top.findall(addnodes.start_of_file)), None)
         if pages is not None:
             _before(pages, r"\courselessons")
+
+    def _long_tables(self) -> None:
+        """A table that may be taller than a page becomes a ``longtable``, which breaks
+        across pages (a ``tabular`` cannot: it would run off the page). "May be": more than
+        :data:`LONG_TABLE_CHARS` characters of text; only tables directly in a section (a
+        longtable cannot stand in a list or an admonition)."""
+        for table in self.document.findall(nodes.table):
+            if (isinstance(table.parent, nodes.section) and "longtable" not in table["classes"]
+                    and len(table.astext()) > LONG_TABLE_CHARS):
+                table["classes"].append("longtable")
 
     def _index_terms(self) -> None:
         """Index the first use of each glossary term in each page of a module, under the
