@@ -1,196 +1,13 @@
-"""Measurements for listening claims: level, loudness, spectrum, stereo and envelope.
-
-Each function takes audio as the sound library makes it (float64, mono ``(n,)`` or stereo
-``(n, 2)``, full scale ±1.0) and the sample rate, and returns one number, so that a caption's
-claim ("about 2 dB louder", "brighter", "cancels in mono", "the tails come up") can be checked
-against the samples the learner hears. Levels are in dB; times in seconds; frequencies in Hz.
-Silence reads as ``FLOOR_DB`` (−200 dB) rather than −inf, so differences stay finite.
-
-Conventions:
-
-- *Stereo level* is the mean power of the two channels (a mono signal copied to both channels
-  reads the same as the mono signal).
-- ``view(x, how)`` picks what to measure: ``"mix"`` (all channels), ``"left"``, ``"right"``,
-  ``"mono"`` (the mono sum (L + R) / 2, what one speaker plays) or ``"side"`` ((L − R) / 2).
-- Spectra are Welch averages (Hann window, 50 % overlap) from ``scipy.signal``.
-"""
+"""Time: envelopes, level percentiles, onsets and events, echoes, decay times, timing
+(swing and jitter) and the lag between channels."""
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
 from soundlib import SR
-
-__all__ = [
-    "FLOOR_DB", "segment", "view", "rms_db", "peak_db", "lufs", "true_peak_db",
-    "crest_factor_db", "peak_to_loudness_db", "band_level_db", "band_share_db",
-    "spectral_centroid_hz", "mono_loss_db", "side_to_mid_db",
-    "channel_difference_db", "interchannel_lag_ms", "envelope_db", "level_percentile_db",
-    "level_spread_db", "envelope_rate_hz", "peak_frequency_hz", "duration_s", "blocks",
-    "block", "band_filter", "silence_onset_s", "time_to_peak_s", "transfer_db",
-    "transfer_extreme_db", "residual_db", "max_correlation",
-    "event_times_levels", "event_count", "event_level_range_db", "event_interval_spread_ms",
-    "swing_offset_ms", "rise_time_s", "echo_delay_ms",
-    "onset_jitter_ms", "framewise_peak_boost_db", "onsets_s", "decay_time_s",
-    "harmonic_share_db",
-]
-
-FLOOR_DB = -200.0
-
-
-def _db_power(p: float) -> float:
-    return 10.0 * math.log10(p) if p > 1e-20 else FLOOR_DB
-
-
-def _as_array(x) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim == 2 and x.shape[1] == 1:
-        x = x[:, 0]
-    if not (x.ndim == 1 or (x.ndim == 2 and x.shape[1] == 2)):
-        raise ValueError(f"expected mono (n,) or stereo (n, 2) audio, got shape {x.shape}")
-    return x
-
-
-def segment(x, sr: int = SR, start: float | None = None, end: float | None = None) -> np.ndarray:
-    """The samples from ``start`` to ``end`` seconds (None: the beginning / the end; a
-    negative value counts from the end)."""
-    x = _as_array(x)
-    n = len(x)
-
-    def index(t, default):
-        if t is None:
-            return default
-        i = int(round(t * sr))
-        return max(0, min(n, n + i if t < 0 else i))
-
-    a, b = index(start, 0), index(end, n)
-    if b <= a:
-        raise ValueError(f"empty segment {start}..{end} s of a {n / sr:.2f} s signal")
-    return x[a:b]
-
-
-def view(x, how: str = "mix") -> np.ndarray:
-    """``mix`` (unchanged), ``left``, ``right``, ``mono`` ((L + R) / 2) or ``side``
-    ((L − R) / 2). A mono signal is its own left, right and mono; its side is silence."""
-    x = _as_array(x)
-    if how == "mix":
-        return x
-    if x.ndim == 1:
-        return np.zeros_like(x) if how == "side" else x
-    ways = {
-        "left": lambda: x[:, 0],
-        "right": lambda: x[:, 1],
-        "mono": lambda: 0.5 * (x[:, 0] + x[:, 1]),
-        "side": lambda: 0.5 * (x[:, 0] - x[:, 1]),
-    }
-    if how not in ways:
-        raise ValueError(f"unknown view {how!r}; use one of mix, {', '.join(ways)}")
-    return ways[how]()
-
-
-def _power(x: np.ndarray) -> float:
-    """Mean power per channel (stereo: the mean of the two channels' powers)."""
-    return float(np.mean(np.square(x))) if x.size else 0.0
-
-
-def rms_db(x, sr: int = SR) -> float:
-    """RMS level in dBFS (a full-scale sine reads −3.01 dB)."""
-    return _db_power(_power(_as_array(x)))
-
-
-def peak_db(x, sr: int = SR) -> float:
-    """Sample-peak level in dBFS."""
-    x = _as_array(x)
-    p = float(np.max(np.abs(x))) if x.size else 0.0
-    return 20.0 * math.log10(p) if p > 0 else FLOOR_DB
-
-
-def lufs(x, sr: int = SR) -> float:
-    """Integrated loudness (ITU-R BS.1770, ``soundlib.loudness``) in LUFS; silence FLOOR_DB."""
-    from soundlib.loudness import integrated_lufs
-
-    value = integrated_lufs(_as_array(x), sr)
-    return value if math.isfinite(value) else FLOOR_DB
-
-
-def true_peak_db(x, sr: int = SR) -> float:
-    """True peak (BS.1770 Annex 2, ``soundlib.loudness``) in dBTP."""
-    from soundlib.loudness import true_peak_dbtp
-
-    value = true_peak_dbtp(_as_array(x), sr)
-    return value if math.isfinite(value) else FLOOR_DB
-
-
-def crest_factor_db(x, sr: int = SR) -> float:
-    """Sample peak minus RMS level, in dB: lower means more compressed."""
-    return peak_db(x, sr) - rms_db(x, sr)
-
-
-def peak_to_loudness_db(x, sr: int = SR) -> float:
-    """Peak-to-loudness ratio (PLR): true peak in dBTP minus integrated loudness in LUFS."""
-    return true_peak_db(x, sr) - lufs(x, sr)
-
-
-def _spectrum(x, sr: int, resolution_hz: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
-    """Welch power spectrum (power per bin, summed over bins = mean power), per channel mean."""
-    from scipy.signal import welch
-
-    x = _as_array(x)
-    nper = int(2 ** math.ceil(math.log2(max(256, sr / resolution_hz))))
-    nper = min(nper, len(x))
-    f, p = welch(x, fs=sr, window="hann", nperseg=nper, axis=0, scaling="spectrum",
-                 detrend=False)
-    if p.ndim == 2:
-        p = p.mean(axis=1)
-    return f, p
-
-
-def band_level_db(x, sr: int = SR, lo: float = 20.0, hi: float | None = None,
-                  resolution_hz: float = 2.0) -> float:
-    """Level of the band ``lo``..``hi`` Hz in dBFS (power of the band as an RMS level;
-    ``hi`` None: up to Nyquist)."""
-    f, p = _spectrum(x, sr, resolution_hz)
-    hi = sr / 2 if hi is None else hi
-    band = (f >= lo) & (f <= hi)
-    # Welch "spectrum" scaling with a Hann window: divide by the window's noise bandwidth
-    # (1.5 bins) so that the sum over a band is the band's mean power.
-    return _db_power(float(p[band].sum()) / 1.5)
-
-
-def band_share_db(x, sr: int = SR, lo: float = 20.0, hi: float | None = None,
-                  resolution_hz: float = 2.0) -> float:
-    """The band's level relative to the whole signal's level, in dB (a balance measure that
-    does not depend on the overall gain, so it suits loudness-matched pairs)."""
-    return band_level_db(x, sr, lo, hi, resolution_hz) - rms_db(x, sr)
-
-
-def spectral_centroid_hz(x, sr: int = SR, lo: float = 20.0, hi: float | None = None) -> float:
-    """Power-weighted mean frequency of ``lo``..``hi`` Hz ("brightness")."""
-    f, p = _spectrum(x, sr, 5.0)
-    hi = sr / 2 if hi is None else hi
-    band = (f >= lo) & (f <= hi)
-    total = float(p[band].sum())
-    return float((f[band] * p[band]).sum() / total) if total > 0 else 0.0
-
-
-def mono_loss_db(x, sr: int = SR, lo: float = 20.0, hi: float | None = None) -> float:
-    """Band level of the mono sum (L + R) / 2 minus the band level of the stereo channels.
-
-    0 dB: the channels are identical in that band; −3 dB: unrelated; very negative: they
-    cancel in mono (opposite polarity)."""
-    return band_level_db(view(x, "mono"), sr, lo, hi) - band_level_db(x, sr, lo, hi)
-
-
-def side_to_mid_db(x, sr: int = SR, lo: float = 20.0, hi: float | None = None) -> float:
-    """Band level of the side (L − R) / 2 minus that of the mid (L + R) / 2, in dB."""
-    return band_level_db(view(x, "side"), sr, lo, hi) - band_level_db(view(x, "mono"), sr, lo, hi)
-
-
-def channel_difference_db(x, sr: int = SR) -> float:
-    """Left RMS level minus right RMS level, in dB (positive: the left is louder)."""
-    return rms_db(view(x, "left"), sr) - rms_db(view(x, "right"), sr)
+from soundlib.analysis.levels import _as_array, rms_db, segment, view
+from soundlib.analysis.spectra import band_filter
 
 
 def interchannel_lag_ms(x, sr: int = SR, max_ms: float = 200.0) -> float:
@@ -249,19 +66,6 @@ def envelope_rate_hz(x, sr: int = SR, lo: float = 0.5, hi: float = 20.0) -> floa
     return float(f[band][np.argmax(spec[band])])
 
 
-def peak_frequency_hz(x, sr: int = SR, lo: float = 20.0, hi: float | None = None) -> float:
-    """Frequency of the strongest spectral bin between ``lo`` and ``hi`` Hz."""
-    f, p = _spectrum(x, sr, 1.0)
-    hi = sr / 2 if hi is None else hi
-    band = (f >= lo) & (f <= hi)
-    return float(f[band][np.argmax(p[band])])
-
-
-def duration_s(x, sr: int = SR) -> float:
-    """Length in seconds."""
-    return len(_as_array(x)) / sr
-
-
 def blocks(x, sr: int = SR, threshold_db: float = -50.0, min_gap_s: float = 0.1,
            min_len_s: float = 0.05) -> list[tuple[float, float]]:
     """The sounding blocks of a signal made of sections separated by silence: a list of
@@ -297,21 +101,6 @@ def block(x, sr: int = SR, index: int = 0, threshold_db: float = -50.0,
     return segment(x, sr, a, b)
 
 
-def band_filter(x, sr: int = SR, lo: float | None = None, hi: float | None = None) -> np.ndarray:
-    """``x`` with everything outside ``lo``..``hi`` Hz removed (zero-phase FFT brick wall,
-    for measurement only)."""
-    x = _as_array(x)
-    spec = np.fft.rfft(x, axis=0)
-    f = np.fft.rfftfreq(len(x), 1.0 / sr)
-    keep = np.ones_like(f, dtype=bool)
-    if lo is not None:
-        keep &= f >= lo
-    if hi is not None:
-        keep &= f <= hi
-    spec[~keep] = 0
-    return np.fft.irfft(spec, n=len(x), axis=0)
-
-
 def silence_onset_s(x, sr: int = SR, threshold_db: float = -120.0) -> float:
     """The time after which the signal stays below ``threshold_db`` dBFS (5 ms blocks) to
     the end; the duration if the end is not silent."""
@@ -323,54 +112,6 @@ def silence_onset_s(x, sr: int = SR, threshold_db: float = -120.0) -> float:
 def time_to_peak_s(x, sr: int = SR) -> float:
     """Time of the loudest 5 ms block from the start of ``x``."""
     return float(np.argmax(envelope_db(x, sr, 5.0)) * 0.005)
-
-
-def transfer_db(x, sr: int = SR, ref=None, lo: float = 20.0, hi: float | None = None,
-                norm_lo: float | None = None, norm_hi: float | None = None) -> float:
-    """How much louder the band ``lo``..``hi`` is in ``x`` than in ``ref`` (dB), minus the same
-    difference in the band ``norm_lo``..``norm_hi`` if given (so an overall gain cancels)."""
-    value = band_level_db(x, sr, lo, hi) - band_level_db(ref, sr, lo, hi)
-    if norm_lo is not None:
-        value -= band_level_db(x, sr, norm_lo, norm_hi) - band_level_db(ref, sr, norm_lo, norm_hi)
-    return value
-
-
-def transfer_extreme_db(x, sr: int = SR, ref=None, lo: float = 100.0, hi: float = 8000.0,
-                        which: str = "max", smooth_hz: float = 60.0) -> float:
-    """The largest (``which="max"``) or smallest (``"min"``) value, over ``lo``..``hi`` Hz, of
-    the power ratio of ``x`` to ``ref`` in dB, smoothed over ``smooth_hz``: the peaks and
-    notches of a comb filter applied to ``ref``."""
-    f, px = _spectrum(x, sr, 10.0)
-    _, pr = _spectrum(ref, sr, 10.0)
-    k = max(1, int(round(smooth_hz / (f[1] - f[0]))))
-    kernel = np.ones(k) / k
-    ratio = np.convolve(px, kernel, "same") / np.maximum(np.convolve(pr, kernel, "same"), 1e-30)
-    band = (f >= lo) & (f <= hi)
-    db = 10.0 * np.log10(np.maximum(ratio[band], 1e-30))
-    return float(db.max() if which == "max" else db.min())
-
-
-def residual_db(x, sr: int = SR, ref=None) -> float:
-    """Level of what is left of ``x`` after subtracting the best-scaled copy of ``ref``,
-    relative to ``x`` (dB): very negative means ``x`` is ``ref`` at another gain."""
-    x, r = _as_array(x), _as_array(ref)
-    n = min(len(x), len(r))
-    x, r = x[:n].reshape(n, -1), r[:n].reshape(n, -1)
-    if x.shape[1] != r.shape[1]:
-        x, r = x.mean(axis=1, keepdims=True), r.mean(axis=1, keepdims=True)
-    g = float((x * r).sum() / max((r * r).sum(), 1e-30))
-    return _db_power(_power(x - g * r)) - _db_power(_power(x))
-
-
-def max_correlation(x, sr: int = SR, ref=None) -> float:
-    """The peak of the normalized cross-correlation of the mono sums of ``x`` and ``ref``
-    (0: nothing in common; 1: ``x`` contains ``ref`` unchanged and nothing else)."""
-    from scipy.signal import correlate
-
-    a = np.asarray(view(x, "mono"), dtype=np.float64)
-    b = np.asarray(view(ref, "mono"), dtype=np.float64)
-    c = correlate(a, b, mode="full", method="fft")
-    return float(np.max(np.abs(c)) / math.sqrt(float((a * a).sum() * (b * b).sum()) or 1e-30))
 
 
 def event_times_levels(x, sr: int = SR, threshold_db: float = -25.0,
@@ -521,15 +262,3 @@ def decay_time_s(x, sr: int = SR, start_db: float = -5.0, end_db: float = -25.0)
         raise ValueError("the decay does not span the fitting range")
     slope = poly.polyfit(idx / sr, edc_db[idx], 1)[1]
     return float(-60.0 / slope)
-
-
-def harmonic_share_db(x, sr: int = SR, f0: float = 440.0, tolerance_hz: float = 8.0) -> float:
-    """The share of the power (20 Hz up) that lies within ``tolerance_hz`` of a whole multiple
-    of ``f0``, in dB: near 0 dB for a harmonic tone, well below for an inharmonic (bell-like)
-    one."""
-    f, p = _spectrum(x, sr, 2.0)
-    keep = f >= 20.0
-    f, p = f[keep], p[keep]
-    k = np.maximum(np.round(f / f0), 1)
-    near = np.abs(f - k * f0) <= tolerance_hz
-    return _db_power(float(p[near].sum()) / max(float(p.sum()), 1e-30))
