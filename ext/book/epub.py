@@ -54,9 +54,11 @@ EXCLUDED_SUFFIXES = (".wav", ".flac")
 #: - alternativeText: figures and math images (tests/site checks alt on every image);
 #: - index: the general index page (genindex) from the glossary and the lessons' entries;
 #: - displayTransformability: reflowable XHTML and CSS only;
-#: - no flashing, no motion simulation (no animation or video); sound: the audio examples
-#:   are loudness-normalized (−20 LUFS, a few loudness comparisons up to −14 LUFS) and
-#:   nothing plays by itself.
+#: - no flashing, no motion simulation (no animation or video); sound: most audio examples are
+#:   normalized to −20 LUFS, but some are louder on purpose (loudness comparisons at −14 LUFS,
+#:   an authoring demonstration of an unnormalized tone at about −2.5 LUFS, December 2026), a
+#:   jump that can startle at a level set for −20 LUFS (tests/book checks this claim against
+#:   the measured loudness of every example in the book).
 ACCESSIBILITY: list[tuple[str, str]] = [
     ("schema:accessMode", "textual"),
     ("schema:accessMode", "visual"),
@@ -72,12 +74,14 @@ ACCESSIBILITY: list[tuple[str, str]] = [
     ("schema:accessibilityFeature", "displayTransformability"),
     ("schema:accessibilityHazard", "noFlashingHazard"),
     ("schema:accessibilityHazard", "noMotionSimulationHazard"),
-    ("schema:accessibilityHazard", "noSoundHazard"),
+    ("schema:accessibilityHazard", "sound"),
     ("schema:accessibilitySummary",
      "Reflowable text with a navigation document, headings in reading order and an index. "
      "Every figure and math image has alternative text, and every audio example has a text "
      "description of what it sounds like, so the book can be read without sight or hearing. "
-     "Audio examples are MP3 files, loudness-normalized, and never play by themselves."),
+     "Audio examples are MP3 files that never play by themselves; most are normalized to "
+     "-20 LUFS, but a few are much louder on purpose and say so in their loudness figure: "
+     "lower the volume before playing those."),
 ]
 
 

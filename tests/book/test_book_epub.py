@@ -61,6 +61,13 @@ def test_accessibility_metadata_is_present_and_true(epub):
     assert any("epub:type=\"toc\"" in p or "nav" in n for n, p in pages.items())
     # nothing plays by itself
     assert not any(re.search(r"<(?:audio|video)\b[^>]*autoplay", p) for p in pages.values())
+    # sound: declared as a hazard when an example is much louder than the normalized ones
+    loudness = [float(v.replace("\u2212", "-")) for p in pages.values()
+                for v in re.findall(r'title="integrated loudness">([\u2212\d.]+) LUFS', p)]
+    assert loudness
+    hazards = meta["schema:accessibilityHazard"]
+    assert ("sound" in hazards) == (max(loudness) > -14.0), (max(loudness), hazards)
+    assert "noSoundHazard" not in hazards or "sound" not in hazards
 
 
 # -- the checks fail on a broken EPUB, and pass on a good small one -------------------------
