@@ -43,6 +43,7 @@ extensions = [
     "course_site",
     "course_html",
     "lms",
+    "book",
 ]
 
 root_doc = "index"
@@ -57,7 +58,9 @@ exclude_patterns = [
 # Warnings are errors (the Makefile passes -W --keep-going); every reference must resolve.
 nitpicky = True
 numfig = True
-numfig_secnum_depth = 0
+# Figures, tables and lessons are numbered "N.k" within module N in every format (ext/book/
+# numbering.py replaces Sphinx's numbers); 1 makes LaTeX reset its counters per chapter.
+numfig_secnum_depth = 1
 smartquotes = True
 today_fmt = "%Y-%m-%d"
 
@@ -76,6 +79,7 @@ html_show_sourcelink = False
 html_show_sphinx = False
 html_last_updated_fmt = None
 html_permalinks_icon = "#"
+html_secnumber_suffix = " "  # "6.3 Setting a compressor's ..." as in the PDF
 # The site URL, used for canonical links and for the audio links printed in the PDF.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", os.environ.get("COURSE_BASE_URL", ""))
 html_theme_options = {
@@ -118,7 +122,8 @@ latex_show_urls = "footnote"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
-    "printindex": "",
+    # the back-of-book index: glossary terms and the lessons' `.. index::` entries
+    "printindex": r"\printindex",
     "figure_align": "htbp",
     # Fonts from Debian's fonts-freefont-otf (Sphinx's XeLaTeX default), which cover the
     # minus sign, Greek letters and the other symbols the course uses.

@@ -11,6 +11,7 @@ alone. Prints:
 * audio generation: examples, seconds, and audio bytes in the built site;
 * fresh builds of tests/roots/test-parallel (quizzes, audio, figures, math) with ``-j1`` and
   ``-j2``, each from nothing (its own audio and figure caches), the HTML builder alone;
+* the book: the PDF's page count and build time, the EPUB's size, EPUBCheck's result;
 * the size of the site, and every page's first-visit weight (tools/page_weight.py: HTML, CSS,
   JS and eager images, gzipped as a server sends them, audio excluded), naming the heaviest;
 * the listening claims (tests/audio/claims.py): audio pairs, examples with measured claims and
@@ -20,7 +21,8 @@ alone. Prints:
   build).
 
 ``python tools/bench.py --weights-only [_build/html]`` prints only the page weights of an
-existing build.
+existing build; ``--book-only [_build]`` only the PDF's pages and size, the EPUB's size and
+its EPUBCheck result.
 
 Usage: python tools/bench.py [--skip-fresh] [--parallel-only]
 """
@@ -73,7 +75,31 @@ def print_parallel_times(rounds: int = 2) -> None:
     print(f"fresh build of tests/roots/test-parallel, -j2:     {best['2']:7.1f} s   (best of {rounds})")
 
 
+def print_book(build: Path, pdf_seconds: float | None = None) -> None:
+    """The PDF's page count and build time, the EPUB's size and EPUBCheck's verdict."""
+    import check_book
+
+    pdf = build / "latex" / "open-audio-production-course.pdf"
+    epub = build / "epub" / "open-audio-production-course.epub"
+    if pdf.exists():
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(str(pdf)).pages)
+        took = f", built in {pdf_seconds:.1f} s" if pdf_seconds is not None else ""
+        print(f"PDF: {pages} pages, {pdf.stat().st_size / 1e6:.1f} MB{took}")
+    if epub.exists():
+        print(f"EPUB: {epub.stat().st_size / 1e6:.1f} MB")
+        try:
+            print(f"EPUBCheck: {check_book.epubcheck(epub)}")
+        except FileNotFoundError as exc:
+            print(f"EPUBCheck: not run ({exc})")
+
+
 def main() -> None:
+    if "--book-only" in sys.argv:
+        rest = [a for a in sys.argv[1:] if not a.startswith("--")]
+        print_book(Path(rest[0]) if rest else ROOT / "_build")
+        return
     if "--claims-only" in sys.argv:
         print_claim_counts()
         return
@@ -123,10 +149,7 @@ def main() -> None:
     audio_files = sum(1 for _ in (site / "_audio").glob("*")) if (site / "_audio").exists() else 0
     print(f"site size: {dir_bytes(site) / 1e6:.1f} MB, of which audio and the practice ZIP "
           f"{audio / 1e6:.1f} MB in {audio_files} files")
-    pdf = work / "_build" / "latex" / "open-audio-production-course.pdf"
-    if pdf.exists():
-        print(f"PDF: {pdf.stat().st_size / 1e6:.1f} MB; EPUB: "
-              f"{(work / '_build' / 'epub' / 'open-audio-production-course.epub').stat().st_size / 1e6:.1f} MB")
+    print_book(work / "_build", t_pdf)
     print_page_weights(site)
     print_claim_counts()
     print_lms_exports(work)

@@ -35,7 +35,7 @@ from audio.render import audio_cache
 from audio.transforms import AudioLabels, AudioLatexPlots, AudioPlainText
 from course import errors
 from course.assets import add_static_files
-from course.player import AUDIO_MIME_TYPES
+from course.player import AUDIO_MIME_TYPES, EPUB_AUDIO
 from course.tracebacks import exception_text
 
 if TYPE_CHECKING:
@@ -59,9 +59,9 @@ def _builder_inited(app: Sphinx) -> None:
         data.source_hash = None
         logger.warning("cannot import soundlib: %s", exception_text(exc))
     media = getattr(app.builder, "media_types", None)
-    if isinstance(media, dict):  # EPUB: list the audio files in the manifest
-        app.builder.media_types = {**media, ".mp3": AUDIO_MIME_TYPES[".mp3"],
-                                   ".wav": AUDIO_MIME_TYPES[".wav"]}
+    if isinstance(media, dict):  # EPUB: list the audio files in the manifest (core types only;
+        # WAV examples are linked to the online edition, see audio.html.epub_player)
+        app.builder.media_types = {**media, **{ext: AUDIO_MIME_TYPES[ext] for ext in EPUB_AUDIO}}
 
 
 def _summary(found: list) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from audio.collector import audio_data, node_record
 from audio.spec import facts, fmt_size
-from course.player import player_html
+from course.player import epub_playable, player_html
 from course.urls import online_url, page_relative_url
 
 SEP = '<span class="audio-sep" aria-hidden="true"> · </span>'
@@ -43,14 +43,34 @@ def depart_audio_caption(self: Any, node: Any) -> None:
         return
     src = page_relative_url(self.builder, self.builder.current_docname, rec.file)
     fmt = "WAV" if rec.ext == "wav" else "MP3"
-    self.body.append(player_html(src, fallback=f"Download the audio ({fmt})") + "\n")
     parts = [f'<span class="audio-fact" title="{html.escape(label)}">{html.escape(text)}</span>'
              for label, text in facts(rec.meta)]
-    size = rec.meta.get("bytes")
-    link_text = f"Download {fmt}" + (f" ({fmt_size(size)})" if size else "")
-    parts.append(f'<a class="audio-download" href="{html.escape(src)}" download="">'
-                 f"{html.escape(link_text)}</a>")
+    if self.builder.name.startswith("epub"):
+        self.body.append(epub_player(self.config, rec.file, src, fmt))
+    else:
+        self.body.append(player_html(src, fallback=f"Download the audio ({fmt})") + "\n")
+        size = rec.meta.get("bytes")
+        link_text = f"Download {fmt}" + (f" ({fmt_size(size)})" if size else "")
+        parts.append(f'<a class="audio-download" href="{html.escape(src)}" download="">'
+                     f"{html.escape(link_text)}</a>")
     self.body.append(f'<p class="audio-facts">{SEP.join(parts)}</p>\n')
+
+
+def epub_player(config: Any, file: str, src: str, fmt: str) -> str:
+    """The EPUB's player: MP3 plays in the book (no download link: EPUB allows no hyperlink
+    to an audio file); WAV, not an EPUB core media type, is linked to the online edition."""
+    if epub_playable(file):
+        return player_html(src, link=False, fallback=(
+            "This reading system cannot play audio; the text description below says what "
+            "the example sounds like.")) + "\n"
+    url = online_url(config, file)
+    text = (f"This example is a {fmt} file, which e-book readers cannot play: listen to it "
+            "in the online edition of the course")
+    if url:
+        return (f'<p class="audio-online">{html.escape(text)}: <a href="{html.escape(url)}">'
+                f"{html.escape(url)}</a>.</p>\n")
+    return f'<p class="audio-online">{html.escape(text)}.</p>\n'
+
 
 
 def visit_audio_description(self: Any, node: Any) -> None:

@@ -37,6 +37,7 @@ from audio.spec import (
 )
 from course import errors
 from course.cache import atomic_write_bytes, cache_root, json_default
+from course.player import epub_playable
 from course.tracebacks import exception_text
 
 if TYPE_CHECKING:
@@ -282,13 +283,15 @@ def generate(app: Sphinx, env: BuildEnvironment, data: AudioData) -> None:
 
 def sync_outdir(app: Sphinx, data: AudioData, cache: Path) -> None:
     """Copy the audio files in use into ``<outdir>/_audio`` (before the pages are written,
-    so the EPUB manifest lists them) and remove any others."""
+    so the EPUB manifest lists them; the EPUB gets no WAV) and remove any others."""
     target = Path(app.outdir) / AUDIO_DIR
+    epub = app.builder.name.startswith("epub")
     used: dict[str, Path] = {}
     for rec in data.owners():
-        if rec.meta is not None:
+        # the EPUB holds core media types only (MP3); it links WAV to the online edition
+        if rec.meta is not None and not (epub and not epub_playable(rec.file)):
             used[Path(rec.file).name] = cache / f"{rec.key}.{rec.ext}"
-    if not app.builder.name.startswith("epub"):
+    if not epub:
         for items in data.sessions.values():
             for session in items:
                 if session.file and session.zip_path:

@@ -84,8 +84,9 @@ def visit_audio(self, node: quiz_audio) -> None:
 def depart_audio(self, node: quiz_audio) -> None:
     src = node.get("src")
     if src:
+        epub = self.builder.name.startswith("epub")  # no hyperlink to an audio file there
         self.body.append(player_html(src, label=node.get("label", ""), css_class=None,
-                                     source_element=True) + "\n")
+                                     source_element=True, link=not epub) + "\n")
     self.body.append("</div>\n")
 
 

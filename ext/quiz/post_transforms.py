@@ -27,6 +27,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from course.modules import numbering_group
+from course.player import epub_playable
 from course.urls import online_url, page_relative_url
 from quiz.collector import audio_examples, quiz_domain
 from quiz.nodes import (
@@ -205,8 +206,8 @@ class EpubQuiz(GenericQuiz):
     def audio(self, player: quiz_audio, info: Any, name: str) -> None:
         """"Listen: Audio 1.3" (a link to the example, whose figure has the text
         description) above a player."""
-        if info is None or not info.file:
-            super().audio(player, info, name)
+        if info is None or not info.file or not epub_playable(info.file):
+            super().audio(player, info, name)  # WAV: online, like the PDF
             return
         player["src"] = page_relative_url(self.builder, self.fromdoc, info.file)
         para = nodes.paragraph("", "Listen: ", classes=["quiz-audio-title"])

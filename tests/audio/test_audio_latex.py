@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -61,9 +62,18 @@ def test_epub_lists_audio_in_manifest(tmp_path, audio_cache):
                 version="1", copyright="2026, test")
     assert "unknown mimetype" not in warnings(app)
     opf = (Path(app.outdir) / "content.opf").read_text(encoding="utf-8")
-    for rec in app.env.course_audio.all_examples():
-        mime = "audio/wav" if rec.lossless else "audio/mpeg"
-        assert f'href="{rec.file}" media-type="{mime}"' in opf
+    examples = app.env.course_audio.all_examples()
+    assert any(rec.lossless for rec in examples) and any(not rec.lossless for rec in examples)
+    for rec in examples:
+        if rec.lossless:  # WAV is no EPUB core media type: not in the book, linked online
+            assert rec.file not in opf
+            assert not (Path(app.outdir) / rec.file).exists()
+        else:
+            assert f'href="{rec.file}" media-type="audio/mpeg"' in opf
+    pages = "".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.xhtml"))
+    assert "e-book readers cannot play" in pages
+    assert ".wav" not in pages
+    assert not re.search(r'<a [^>]*href="[^"]*\.mp3"', pages)  # no hyperlink to an audio file
     assert zipfile.is_zipfile(next(Path(app.outdir).glob("*.epub")))
 
 
