@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "ext"))    # local Sphinx extensions
 project = "Open Audio Production Course"
 author = "The Open Audio Production Course authors"
 copyright = "the Open Audio Production Course authors. Text and media: CC BY-SA 4.0; code: MIT"
-version = release = "2026.11"
+version = release = "2026.12"
 language = "en"
 
 # -- General configuration ------------------------------------------------------------------

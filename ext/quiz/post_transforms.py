@@ -203,10 +203,14 @@ class EpubQuiz(GenericQuiz):
         title += nodes.reference("", "", nodes.Text(f"Question {label}"), refuri=f"#q-{qid}",
                                  internal=True, classes=["quiz-permalink"])
 
+    def playable(self, info: Any) -> bool:
+        """Whether the book can play this file (MP3 is an EPUB core media type; WAV is not)."""
+        return info is not None and bool(info.file) and epub_playable(info.file)
+
     def audio(self, player: quiz_audio, info: Any, name: str) -> None:
         """"Listen: Audio 1.3" (a link to the example, whose figure has the text
         description) above a player."""
-        if info is None or not info.file or not epub_playable(info.file):
+        if not self.playable(info):
             super().audio(player, info, name)  # WAV: online, like the PDF
             return
         player["src"] = page_relative_url(self.builder, self.fromdoc, info.file)
@@ -256,6 +260,10 @@ class HtmlQuiz(EpubQuiz):
 
     def finish_quiz(self, node: quiz) -> None:
         node["interactive"] = True
+
+    def playable(self, info: Any) -> bool:
+        """A browser plays every format the course makes, WAV included."""
+        return info is not None and bool(info.file)
 
     def answer_id(self, qid: str) -> str:
         return f"key-{qid}"
