@@ -35,7 +35,7 @@ from course import errors
 from course.assets import add_static_files
 from course.cache import SVG_HASH_SALT, cache_key, cache_root, save_figure_deterministic
 from course.svg import svg_size_px
-from course.tracebacks import exception_text
+from course.tracebacks import exception_text, load_once
 from soundlib.params import ParamError, check_params, parse_params
 
 logger = logging.getLogger(__name__)
@@ -62,13 +62,9 @@ _LOAD_ERROR: list[str] = []
 def _load_figures():
     import figures
 
-    if not _LOAD_ERROR:
-        try:
-            figures.load_all()
-        except Exception as exc:
-            _LOAD_ERROR.append(f"the figure modules could not be imported: {exception_text(exc)}")
-    if _LOAD_ERROR:
-        raise InputError(_LOAD_ERROR[0])
+    failure = load_once(_LOAD_ERROR, "the figure modules", figures.load_all)
+    if failure:
+        raise InputError(failure)
     return figures
 
 

@@ -20,7 +20,7 @@ from audio.collector import CATEGORY, AudioExample, PracticeSession, audio_data
 from audio.nodes import audio_caption, audio_description, audio_example, audio_pair, practice_session
 from audio.spec import InputError, check_example, check_id, session_key
 from course import errors
-from course.tracebacks import exception_text
+from course.tracebacks import exception_text, load_once
 from soundlib.params import ParamError, check_params, parse_params
 
 _LOAD_ERROR: list[str] = []  # the recipe modules' import error, once per process
@@ -31,13 +31,9 @@ def load_recipes():
     Raises ``InputError`` if a recipe module cannot be imported."""
     import soundlib.recipes as recipes
 
-    if not _LOAD_ERROR:
-        try:
-            recipes.load_all()
-        except Exception as exc:
-            _LOAD_ERROR.append(f"the recipe modules could not be imported: {exception_text(exc)}")
-    if _LOAD_ERROR:
-        raise InputError(_LOAD_ERROR[0])
+    failure = load_once(_LOAD_ERROR, "the recipe modules", recipes.load_all)
+    if failure:
+        raise InputError(failure)
     return recipes
 
 

@@ -7,9 +7,10 @@ the exception's type, its message and where it was raised, without a traceback.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["exception_text"]
+__all__ = ["exception_text", "load_once"]
 
 
 def exception_text(exc: BaseException) -> str:
@@ -26,3 +27,18 @@ def exception_text(exc: BaseException) -> str:
             shown = "/".join(path.parts[-2:])
         text += f" (raised at {shown}:{last.lineno})"
     return text
+
+
+def load_once(failures: list[str], what: str, load: Callable[[], object]) -> str | None:
+    """Run ``load`` (importing an author's modules: recipes, figures) once per process.
+
+    ``failures`` is the caller's module-level list that remembers a failed import; the
+    return value is that failure as one line ("<what> could not be imported: ..."), on this
+    call and every later one, or None when the modules loaded.
+    """
+    if not failures:
+        try:
+            load()
+        except Exception as exc:
+            failures.append(f"{what} could not be imported: {exception_text(exc)}")
+    return failures[0] if failures else None
