@@ -42,3 +42,20 @@ def test_numbering_within_module_across_pages_and_within_other_documents():
     assert numbering.labels == {("modules/01-a/x", 0): "1.1", ("modules/01-a/x", 1): "1.2",
                                 ("modules/01-a/w", 0): "1.3", ("other", 0): "1", ("other", 1): "2"}
     assert numbering.groups["modules/01-a"][0] == ("modules/01-a/x", 0)
+
+
+def test_load_once_remembers_a_failed_import():
+    from course.tracebacks import load_once
+
+    calls: list[int] = []
+
+    def broken():
+        calls.append(1)
+        raise ImportError("no module named 'recipes_m99'")
+
+    failures: list[str] = []
+    first = load_once(failures, "the recipe modules", broken)
+    assert first.startswith("the recipe modules could not be imported: ImportError: no module")
+    assert load_once(failures, "the recipe modules", broken) == first
+    assert calls == [1]  # not imported again
+    assert load_once([], "the figure modules", lambda: None) is None
