@@ -1,6 +1,7 @@
 """Static files of the course extensions (``ext/static/``: quiz.js, quiz.css, audio.css, ...).
 
-:func:`add_static_files` adds CSS and JavaScript files to every HTML page; :func:`setup`
+:func:`add_static_files` adds CSS and JavaScript files to every HTML page, :func:`add_page_js`
+JavaScript to one page (from ``html-page-context``); :func:`setup`
 (called by :func:`course.setup`) puts ``ext/static/`` on ``html_static_path`` once, so Sphinx
 copies the files into ``_static/``.
 """
@@ -28,6 +29,15 @@ def add_static_files(app: Sphinx, *, css: Iterable[str] = (), js: Iterable[str] 
         app.add_js_file(name, loading_method="defer")
     for name in css:
         app.add_css_file(name)
+
+
+def add_page_js(app: Sphinx, names: Iterable[str]) -> None:
+    """Load *js* (deferred, in this order) on the page being written only. Call from an
+    ``html-page-context`` handler for pages that need the files (a drill, a lab, an A/B
+    player), so that other pages do not download them. A file already on the page (added by
+    an earlier call for the same page) is not added twice."""
+    for name in names:
+        app.add_js_file(name, loading_method="defer")
 
 
 def _config_inited(app: Sphinx, config: Config) -> None:
