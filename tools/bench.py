@@ -20,6 +20,9 @@ alone. Prints:
   in ``downloads/instructor/`` (``--lms-only [_build/html]`` prints the sizes of an existing
   build).
 
+* the interactive parts (tools/bench_parts/: the gym, the labs, the A/B player, progress, the
+  offline site ZIP), each module printing its own lines (``--parts-only [_build/html]``).
+
 ``python tools/bench.py --weights-only [_build/html]`` prints only the page weights of an
 existing build; ``--book-only [_build]`` only the PDF's pages and size, the EPUB's size and
 its EPUBCheck result.
@@ -111,6 +114,10 @@ def main() -> None:
         rest = [a for a in sys.argv[1:] if not a.startswith("--")]
         print_lms_sizes(Path(rest[0]) if rest else ROOT / "_build" / "html")
         return
+    if "--parts-only" in sys.argv:
+        rest = [a for a in sys.argv[1:] if not a.startswith("--")]
+        print_parts(Path(rest[0]) if rest else ROOT / "_build" / "html")
+        return
     if "--weights-only" in sys.argv:
         rest = [a for a in sys.argv[1:] if not a.startswith("--")]
         print_page_weights(Path(rest[0]) if rest else ROOT / "_build" / "html")
@@ -151,9 +158,18 @@ def main() -> None:
           f"{audio / 1e6:.1f} MB in {audio_files} files")
     print_book(work / "_build", t_pdf)
     print_page_weights(site)
+    print_parts(site)
     print_claim_counts()
     print_lms_exports(work)
     shutil.rmtree(work.parent, ignore_errors=True)
+
+
+def print_parts(site: Path) -> None:
+    """The interactive parts' own measurements (tools/bench_parts/)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from bench_parts import report_all
+
+    report_all(site)
 
 
 def print_claim_counts() -> None:
