@@ -14,6 +14,7 @@ The syntax is in CONTRIBUTING.md ("Audio examples") and, with live results, in
 ``zip``         the practice-session ZIP
 ``transforms``  per-format post-transforms (labels; LaTeX plots; plain text elsewhere)
 ``html``, ``latex``  the visitors
+``abplayer``    the A/B player's script on the HTML pages that have a pair
 
 Shared course plumbing (errors, reading order, numbering, the ``<audio>`` player, online
 URLs, caches) is in ``ext/course/``; parameters are parsed and checked by
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from audio import html, latex
+from audio import abplayer, html, latex
 from audio.collector import AudioCollector, audio_data, index_examples
 from audio.directives import AudioExampleDirective, AudioPairDirective, PracticeSessionDirective
 from audio.nodes import audio_caption, audio_description, audio_example, audio_pair, practice_session
@@ -90,5 +91,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", index_examples, priority=400)
     errors.add_summary(app, "audio", _summary)
     add_static_files(app, css=["audio.css"])
+    abplayer.setup(app)
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": ENV_VERSION}

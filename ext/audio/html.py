@@ -2,13 +2,15 @@
 
 An example is a ``<figure class="audio-example" id="audio-<id>">``: the caption, the player
 (``course.player``), a facts line with a download link, and the text description in a
-``<details>``. A pair is a ``<div role="group">``; a practice session a download link and
-the list of the ZIP's files (the EPUB points to the web edition instead).
+``<details>``. A pair is a ``<div role="group" data-ab>``, which the A/B player
+(``audio.abplayer``) enhances; a practice session a download link and the list of the ZIP's
+files (the EPUB points to the web edition instead).
 """
 
 from __future__ import annotations
 
 import html
+import json
 from typing import Any
 
 from audio.collector import audio_data, node_record
@@ -83,9 +85,14 @@ def depart_audio_description(self: Any, node: Any) -> None:
 
 
 def visit_audio_pair(self: Any, node: Any) -> None:
-    labels = " and ".join(node.get("labels", ["A", "B"]))
-    self.body.append(self.starttag(node, "div", CLASS="audio-pair", role="group",
-                                   **{"aria-label": f"Comparison: {labels}"}))
+    """The pair's root: ``data-ab`` (always) marks it for the A/B player
+    (``ext/static/course-ab.js``), which reads the two labels from ``data-ab-labels``."""
+    labels = list(node.get("labels", ["A", "B"]))
+    self.body.append(self.starttag(node, "div", CLASS="audio-pair", role="group", **{
+        "aria-label": f"Comparison: {' and '.join(labels)}",
+        "data-ab": "",
+        "data-ab-labels": json.dumps(labels, ensure_ascii=False),
+    }))
 
 
 def depart_audio_pair(self: Any, node: Any) -> None:
