@@ -574,7 +574,6 @@
     this.sideBtns.forEach(function (b, k) {
       var shown = blind ? (k === 0 ? "X" : "Y") : self.labels[k];
       b.textContent = (k === 0 ? "A: " : "B: ") + shown;
-      b.setAttribute("aria-label", "Play " + shown + " (key " + (k === 0 ? "A" : "B") + ")");
       b.setAttribute("aria-pressed", sideFor(k, self.round) === self.side ? "true" : "false");
     });
     this.loopBtn.setAttribute("aria-pressed", this.loop ? "true" : "false");

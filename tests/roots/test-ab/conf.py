@@ -21,5 +21,6 @@ _DOCS = Path(course.__file__).resolve().parents[2] / "docs"
 templates_path = [str(_DOCS / "_templates")]
 html_static_path = [str(_DOCS / "_static")]
 html_css_files = ["course.css"]
+html_favicon = str(_DOCS / "_static" / "favicon.svg")
 # the sidebar's download links (not built here; no test follows them)
 course_downloads = {"pdf": "downloads/ab.pdf", "epub": "downloads/ab.epub"}
