@@ -308,19 +308,50 @@
     return record;
   };
 
-  /** Media elements: the two <audio> players, both playing, one audible. */
+  /** Resolves once el has fired one of the events (or at once if ready(el) already holds). */
+  function when(el, events, ready) {
+    return new Promise(function (resolve, reject) {
+      if (ready(el)) {
+        resolve();
+        return;
+      }
+      var done = function (e) {
+        events.concat(["error"]).forEach(function (name) {
+          el.removeEventListener(name, done);
+        });
+        if (e.type === "error") {
+          reject(new Error("cannot load " + (el.currentSrc || el.src)));
+        } else {
+          resolve();
+        }
+      };
+      events.concat(["error"]).forEach(function (name) {
+        el.addEventListener(name, done);
+      });
+    });
+  }
+
+  /**
+   * Media elements: the two <audio> players, loaded, aligned while paused and started in the
+   * same task, so that both play in step; one is audible. A side that drifted further than
+   * SYNC_S is moved while silent, and a switch to it waits for that seek to finish (the old
+   * side stays audible meanwhile), so the learner never hears a gap.
+   */
   function MediaEngine(elements) {
     this.els = elements;
     this.mode = "media";
     this.side = 0;
+    this.heard = 0;           // the side actually audible (differs while a switch waits)
     this.loop = false;
     this.level = CA.dbToGain(CA.level());
     this.timer = null;
+    this.waiting = null;      // the side a switch waits for (its seek), or null
+    this.lastRecord = null;
     var self = this;
     elements.forEach(function (el) {
       el.volume = 0;
       el.addEventListener("timeupdate", function () {
-        if (el === self.els[self.side]) {
+        if (el === self.els[self.heard] && self.waiting === null && self.playing()) {
           self.resync(false);
         }
       });
@@ -328,54 +359,74 @@
   }
 
   MediaEngine.prototype.playing = function () {
-    return !this.els[this.side].paused;
+    return !this.els[this.heard].paused;
   };
 
   MediaEngine.prototype.positionOf = function (k) {
     return this.els[k].currentTime;
   };
 
+  /** The playhead of the audible side. */
   MediaEngine.prototype.position = function () {
-    return this.positionOf(this.side);
+    return this.positionOf(this.heard);
   };
 
   MediaEngine.prototype.ended = function () {
-    return this.els[this.side].ended;
+    return this.els[this.heard].ended;
   };
 
   /** Move the silent side to the audible side's playhead if they drifted apart. */
   MediaEngine.prototype.resync = function (always) {
-    var on = this.els[this.side], off = this.els[1 - this.side];
+    var on = this.els[this.heard], off = this.els[1 - this.heard];
     if (always || Math.abs(off.currentTime - on.currentTime) > SYNC_S) {
       off.currentTime = on.currentTime;
     }
   };
 
+  /** Load both (the first Play fetches them), align them while paused, start both at once. */
   MediaEngine.prototype.play = function () {
-    var self = this, on = this.els[this.side];
-    if (on.ended || (on.duration && on.currentTime >= on.duration)) {
-      on.currentTime = 0;
-    }
-    this.resync(true);
-    this.els.forEach(function (el, k) {
+    var self = this, els = this.els, on = els[this.heard];
+    var pos = on.ended || (on.duration && on.currentTime >= on.duration) ? 0 : on.currentTime;
+    els.forEach(function (el, k) {
       el.loop = self.loop;
       el.volume = 0;
-      el.muted = k !== self.side;
+      el.muted = k !== self.heard;
+      if (el.readyState === 0) {
+        el.preload = "auto";
+        el.load();
+      }
     });
-    return Promise.all(this.els.map(function (el) {
-      return el.play();
+    var ready = function (el) {
+      return el.readyState >= 3;
+    };
+    return Promise.all(els.map(function (el) {
+      return when(el, ["canplay"], ready);
     })).then(function () {
-      self.resync(true);
-      self.fade(self.side, null, FADE_S);
+      els.forEach(function (el) {
+        el.currentTime = pos;
+      });
+      return Promise.all(els.map(function (el) {
+        return when(el, ["seeked"], function (e) {
+          return !e.seeking;
+        });
+      }));
+    }).then(function () {
+      var started = els.map(function (el) {
+        return el.play();
+      });
+      return Promise.all(started);
+    }).then(function () {
+      self.fade(self.heard, null, FADE_S);
     });
   };
 
   MediaEngine.prototype.pause = function () {
     var pos = this.position();
+    clearTimeout(this.timer);
+    this.waiting = null;
+    this.side = this.heard;
     this.els.forEach(function (el) {
       el.pause();
-    });
-    this.els.forEach(function (el) {
       el.currentTime = pos;
     });
   };
@@ -414,24 +465,67 @@
     step();
   };
 
-  MediaEngine.prototype.switchTo = function (k) {
-    var old = this.side;
-    if (k === old) {
-      return null;
-    }
-    var from = this.positionOf(old);
-    if (Math.abs(this.els[k].currentTime - from) > SYNC_S) {
-      this.els[k].currentTime = from;
-    }
-    var record = { from: from, to: this.positionOf(k), ramp: RAMP_S };
-    this.side = k;
-    if (this.playing() || !this.els[old].paused) {
-      this.fade(k, old, RAMP_S);
-    } else {
-      this.els[k].muted = false;
-      this.els[old].muted = true;
+  /** The crossfade itself, once side k is in step; returns the switch's record. */
+  MediaEngine.prototype.crossfade = function (k) {
+    var old = this.heard;
+    var record = { from: this.positionOf(old), to: this.positionOf(k), ramp: RAMP_S };
+    this.heard = k;
+    this.waiting = null;
+    this.fade(k, old, RAMP_S);
+    this.lastRecord = record;
+    if (this.onswitch) {
+      this.onswitch(record);
     }
     return record;
+  };
+
+  /**
+   * Switch to side k. Paused: at once. Playing and in step: a RAMP_S volume crossfade at
+   * once. Playing but drifted: k is moved to the audible side's playhead (plus the time the
+   * seek takes), and the crossfade follows its "seeked"; the record then comes through
+   * onswitch, and null is returned.
+   */
+  MediaEngine.prototype.switchTo = function (k) {
+    var self = this, old = this.heard;
+    this.side = k;
+    if (k === old && this.waiting === null) {
+      return null;
+    }
+    if (!this.playing()) {
+      this.heard = k;
+      this.waiting = null;
+      this.els[k].currentTime = this.els[old].currentTime;
+      this.els[k].muted = false;
+      this.els[old].muted = true;
+      this.lastRecord = { from: this.positionOf(old), to: this.positionOf(k), ramp: RAMP_S };
+      return this.lastRecord;
+    }
+    if (k === old) { // back to the audible side before the seek finished
+      this.waiting = null;
+      return null;
+    }
+    var elIn = this.els[k], elOut = this.els[old];
+    if (Math.abs(elIn.currentTime - elOut.currentTime) <= SYNC_S) {
+      return this.crossfade(k);
+    }
+    this.waiting = k;
+    var asked = performance.now();
+    elIn.currentTime = elOut.currentTime + (this.seekLatency || 0.03);
+    when(elIn, ["seeked"], function (e) {
+      return !e.seeking;
+    }).then(function () {
+      self.seekLatency = Math.min(0.2, (performance.now() - asked) / 1000);
+      if (self.waiting !== k) {
+        return;
+      }
+      if (Math.abs(elIn.currentTime - elOut.currentTime) > SYNC_S) {
+        elIn.currentTime = elOut.currentTime; // one more try, then switch regardless
+      }
+      self.crossfade(k);
+    }, function () {
+      self.crossfade(k);
+    });
+    return null;
   };
 
   /* ---- the player on one pair --------------------------------------------------------------- */
@@ -641,7 +735,10 @@
       });
     }
     return this.loading.then(function (engine) {
-      engine.side = self.side;
+      engine.switchTo(self.side); // stopped: at once
+      engine.onswitch = function (record) { // a media switch that waited for its seek
+        self.noteSwitch(record);
+      };
       engine.setLoop(self.loop);
       self.say("");
       return engine;
@@ -723,11 +820,11 @@
   Player.prototype.select = function (k) {
     var side = sideFor(k, this.round);
     if (side !== this.side) {
-      this.lastSwitch = this.engine ? this.engine.switchTo(side) : null;
+      this.lastSwitch = null;
       this.side = side;
-      if (this.lastSwitch) {
-        this.root.setAttribute("data-ab-switch",
-          this.lastSwitch.from.toFixed(4) + " " + this.lastSwitch.to.toFixed(4));
+      var record = this.engine ? this.engine.switchTo(side) : null;
+      if (record) {
+        this.noteSwitch(record);
       }
     }
     this.render();
@@ -737,6 +834,12 @@
    * Blind test on: a new random round, the labels hidden, back to the start on X (stopped,
    * so that no audible switch gives the answer away). Off: the labels come back.
    */
+  /** A switch happened: keep its record (the two sides' playheads) for tests. */
+  Player.prototype.noteSwitch = function (record) {
+    this.lastSwitch = record;
+    this.root.setAttribute("data-ab-switch", record.from.toFixed(4) + " " + record.to.toFixed(4));
+  };
+
   Player.prototype.setBlind = function (on) {
     if (on) {
       var seed = (Date.now() ^ Math.floor(Math.random() * 4294967296)) >>> 0;

@@ -1,6 +1,6 @@
 // A keyboard-only walk through the first A/B player (ext/static/course-ab.js) on one page.
 //
-//   node ab.mjs <page-url>
+//   node ab.mjs <page-url> [--break-fetch]
 //
 // The URL is http(s) (the site served by tools/serve.py, strict CSP) or file:// (opened from
 // disk: the player's media-element fallback). Only the keyboard drives the player: Tab to
@@ -9,7 +9,10 @@
 // (root.courseAB.position()) and the page clock, so the caller can check that the position
 // is kept. axe-core runs (light and dark) on the enhanced player, in blind mode and after
 // the guess. Prints one JSON document: steps, measurements, requests, console errors, CSP
-// violations and axe violations.
+// violations and axe violations. --break-fetch makes every fetch() of audio fail (media
+// elements still load), as when a server or a browser cannot hand the files to Web Audio:
+// the player must fall back to its media-element engine. Last, in print media, the script
+// records whether the transport is hidden and the two players shown.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -18,7 +21,7 @@ import { CHROMIUM, FLAGS } from "./chromium.mjs";
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-const [url] = process.argv.slice(2);
+const [url, ...options] = process.argv.slice(2);
 const MAX_TABS = 200;
 
 const browser = await chromium.launch({
@@ -33,6 +36,10 @@ await context.addInitScript(() => {
   });
 });
 const page = await context.newPage();
+if (options.includes("--break-fetch")) {
+  await page.route(/\.(mp3|wav)(\?|$)/i, (route) =>
+    route.request().resourceType() === "fetch" ? route.abort() : route.continue());
+}
 const result = { url, steps: {}, switches: [], console: [], csp: [], axe: [], requests: [],
                  audioBeforePlay: [], failed: [], errors: [] };
 page.on("request", (r) => result.requests.push({ url: r.url(), at: Date.now() }));
@@ -100,18 +107,27 @@ async function waitFor(pred, ms = 10000) {
   return s;
 }
 
+function errorOf(before, after, elapsed) {
+  if (after < before) return after - before;
+  return Math.max(0, after - before - elapsed);
+}
+
 // One switch by key: position and page clock just before and just after.
 async function keySwitch(key, label) {
   const before = await state();
   await page.keyboard.press(key);
   const after = await state();
+  // a media-element switch may wait for a seek: its record comes a little later
+  const settled = await waitFor((x) => x.lastSwitch !== null || !x.enhanced, 500);
   const elapsed = (after.now - before.now) / 1000;
   const entry = {
     label, key, playing: before.playing, sideBefore: before.side, sideAfter: after.side,
     before: before.position, after: after.position, elapsed,
-    // how far the playhead moved beyond the time that passed (0 for a perfect switch)
-    error: after.position - before.position - (before.playing ? elapsed : 0),
-    record: after.lastSwitch, pressed: after.pressed,
+    // How far the playhead left the window a perfect switch keeps it in: from the position
+    // before the key to that plus the time that passed while playing. (Inside the window the
+    // error is 0: a media element's currentTime advances in steps, so "after" may lag.)
+    error: errorOf(before.position, after.position, before.playing ? elapsed : 0),
+    record: settled.lastSwitch, pressed: after.pressed,
   };
   result.switches.push(entry);
   return entry;
@@ -124,6 +140,8 @@ try {
   result.steps.enhanced = s.enhanced;
   if (!s.enhanced) throw new Error("no enhanced A/B player on the page");
   await axe("ready");
+  // the enhanced page, for the Nu HTML Checker
+  result.enhancedHtml = await page.evaluate(() => "<!DOCTYPE html>\n" + document.documentElement.outerHTML);
 
   // Tab to Play; Space plays (nothing fetched before).
   const reach = await tabTo("ab-play");
@@ -186,6 +204,18 @@ try {
     s = await state();
     result.steps.field = { value: await field.inputValue(), sideBefore, sideAfter: s.side, playing: s.playing };
   }
+
+  // Print: no transport, the two players as without JavaScript.
+  await page.emulateMedia({ media: "print" });
+  result.steps.print = await page.evaluate(() => {
+    const root = document.querySelector("[data-ab]");
+    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    return {
+      buttonsShown: [...root.querySelectorAll("button")].filter(shown).length,
+      playersShown: [...root.querySelectorAll("audio")].filter(shown).length,
+    };
+  });
+  await page.emulateMedia({ media: "screen" });
   result.csp = await page.evaluate(() => window.__csp.splice(0));
 } catch (err) {
   result.errors.push(String(err && err.stack || err));
