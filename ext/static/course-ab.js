@@ -20,8 +20,9 @@
  * (audio-example's :loudness:, -20 LUFS by default): matched when both sides were normalized.
  *
  * Nothing is fetched before Play (the <audio> elements keep preload="none"). For tests each
- * root exposes root.courseAB (position(), side(), mode, lastSwitch, blind) and data-ab-mode,
- * data-ab-side and data-ab-state attributes.
+ * root exposes root.courseAB (position(), positionOf(k), side(), playing(), mode, lastSwitch:
+ * {from, to, ramp} of the last switch, blind) and the attributes data-ab-state, data-ab-side,
+ * data-position, data-ab-switch and data-ab-verdict.
  *
  * A classic script (UMD, like course-audio.js): require() in Node returns the pure logic for
  * node --test (tests/js/ab.test.js). Strict-CSP safe: no eval, no blob:, no inline styles.
