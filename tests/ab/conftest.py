@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import abcheck
 import pytest
 
-import abcheck
 import browser
 from sphinx_project import ROOT, build, copy_root, warnings
 

@@ -2,11 +2,11 @@
 tests/fixtures/ab-broken/course-ab.js (a switch restarts at 0, no blind mode, the transport
 prints, an inline style and a console error)."""
 
-import pytest
-
 import abcheck
-import browser
+import pytest
 from abcheck import blind_problems, hygiene_problems, print_problems, switch_problems
+
+import browser
 
 
 @pytest.fixture(scope="module")

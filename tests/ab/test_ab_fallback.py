@@ -2,11 +2,11 @@
 silences media-element sources in Web Audio) and over http when fetching the audio fails.
 Two <audio> elements play in step; switching keeps the playhead within 20 ms."""
 
-import pytest
-
 import abcheck
-import browser
+import pytest
 from abcheck import blind_problems, hygiene_problems, keyboard_problems, switch_problems
+
+import browser
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,7 @@
 """The A/B player served over http with the site's strict CSP (tools/serve.py): Web Audio,
 a keyboard-only walk, the switch keeps the playhead, blind mode, print, CSP, console, axe."""
 
-from abcheck import (blind_problems, hygiene_problems, keyboard_problems, print_problems,
-                     switch_problems)
+from abcheck import blind_problems, hygiene_problems, keyboard_problems, print_problems, switch_problems
 
 
 def test_webaudio_engine_over_http(http_walk):

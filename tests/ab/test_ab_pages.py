@@ -4,6 +4,7 @@ scripts load on exactly the pages that have a pair."""
 from pathlib import Path
 
 from abcheck import SCRIPTS, site_problems, site_report
+
 from sphinx_project import ROOT
 
 #: The course's audio pairs (issue 16: "The course has 61 before/after pairs").

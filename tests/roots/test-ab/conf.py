@@ -5,19 +5,19 @@
 # tests/conftest.py (or the caller's PYTHONPATH) puts the repository and its ext/ folder on
 # sys.path.
 
+from pathlib import Path
+
+import course
+
+# The course's templates and static files (the theme script as a file, the sidebar), found
+# from the course extension's own location (this folder is copied to a temporary place).
+_DOCS = Path(course.__file__).resolve().parents[2] / "docs"
+
 project = "A/B test"
 extensions = ["audio", "course_site", "course_html"]
 root_doc = "index"
 exclude_patterns = ["_build"]
 html_theme = "furo"
-
-# The course's templates and static files (the theme script as a file, the sidebar), found
-# from the course extension's own location (this folder is copied to a temporary place).
-from pathlib import Path
-
-import course
-
-_DOCS = Path(course.__file__).resolve().parents[2] / "docs"
 templates_path = [str(_DOCS / "_templates")]
 html_static_path = [str(_DOCS / "_static")]
 html_css_files = ["course.css"]
