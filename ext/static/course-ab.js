@@ -353,7 +353,7 @@
       el.volume = 0;
       el.addEventListener("timeupdate", function () {
         if (el === self.els[self.heard] && self.waiting === null && self.playing()) {
-          self.resync(false);
+          self.resync();
         }
       });
     });
@@ -376,11 +376,30 @@
     return this.els[this.heard].ended;
   };
 
-  /** Move the silent side to the audible side's playhead if they drifted apart. */
-  MediaEngine.prototype.resync = function (always) {
+  /**
+   * Seek el (silent) to the playhead of ref (audible, playing on), ahead by the lag the last
+   * seek left; once el has seeked, that estimate is corrected by the lag that remains.
+   */
+  MediaEngine.prototype.moveTo = function (el, ref) {
+    var self = this, playing = this.playing();
+    el.currentTime = ref.currentTime + (playing ? this.seekLatency : 0);
+    return when(el, ["seeked"], function (e) {
+      return !e.seeking;
+    }).then(function () {
+      if (playing) {
+        // damped: one reading of a media clock is coarse
+        self.seekLatency = CA.clamp(self.seekLatency + 0.5 * (ref.currentTime - el.currentTime), 0, 0.2);
+      }
+    });
+  };
+
+  MediaEngine.prototype.seekLatency = 0.03;
+
+  /** While playing: move the silent side to the audible side's playhead if they drifted. */
+  MediaEngine.prototype.resync = function () {
     var on = this.els[this.heard], off = this.els[1 - this.heard];
-    if (always || Math.abs(off.currentTime - on.currentTime) > SYNC_S) {
-      off.currentTime = on.currentTime;
+    if (!off.seeking && Math.abs(off.currentTime - on.currentTime) > SYNC_S) {
+      this.moveTo(off, on).catch(function () { /* the next timeupdate retries */ });
     }
   };
 
@@ -421,14 +440,20 @@
     });
   };
 
+  /** Pause both at the audible playhead (a switch still waiting for its seek completes). */
   MediaEngine.prototype.pause = function () {
     var pos = this.position();
     clearTimeout(this.timer);
-    this.waiting = null;
-    this.side = this.heard;
-    this.els.forEach(function (el) {
+    if (this.waiting !== null) {
+      this.heard = this.waiting;
+      this.waiting = null;
+    }
+    var heard = this.heard;
+    this.side = heard;
+    this.els.forEach(function (el, k) {
       el.pause();
       el.currentTime = pos;
+      el.muted = k !== heard;
     });
   };
 
@@ -506,25 +531,30 @@
       return null;
     }
     var elIn = this.els[k], elOut = this.els[old];
-    if (Math.abs(elIn.currentTime - elOut.currentTime) <= SYNC_S) {
+    if (!elIn.seeking && Math.abs(elIn.currentTime - elOut.currentTime) <= SYNC_S) {
       return this.crossfade(k);
     }
     this.waiting = k;
-    var asked = performance.now();
-    elIn.currentTime = elOut.currentTime + (this.seekLatency || 0.03);
-    when(elIn, ["seeked"], function (e) {
+    var tries = 0;
+    var settled = when(elIn, ["seeked"], function (e) { // a resync of k may be under way
       return !e.seeking;
-    }).then(function () {
-      self.seekLatency = Math.min(0.2, (performance.now() - asked) / 1000);
-      if (self.waiting !== k) {
-        return;
+    });
+    var attempt = function () {
+      return self.moveTo(elIn, elOut).then(function () {
+        if (self.waiting !== k) {
+          return;
+        }
+        // up to two more tries with the lag now measured, then switch regardless
+        if (Math.abs(elIn.currentTime - elOut.currentTime) > SYNC_S && ++tries < 3) {
+          return attempt();
+        }
+        self.crossfade(k);
+      });
+    };
+    settled.then(attempt).catch(function () {
+      if (self.waiting === k) {
+        self.crossfade(k);
       }
-      if (Math.abs(elIn.currentTime - elOut.currentTime) > SYNC_S) {
-        elIn.currentTime = elOut.currentTime; // one more try, then switch regardless
-      }
-      self.crossfade(k);
-    }, function () {
-      self.crossfade(k);
     });
     return null;
   };
