@@ -73,7 +73,7 @@ class ProgressFallback(SphinxPostTransform):
     default_priority = 200
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.name in HTML_BUILDERS:
+        if self.env._builder_cls.name in HTML_BUILDERS:  # as SphinxPostTransform.is_supported
             return
         for node in list(self.document.findall(progress_page)):
             text = NOJS.replace("so it needs JavaScript", "so it works only in the web version")

@@ -11,7 +11,9 @@ templates_path = ["_templates"]
 html_theme = "furo"
 html_title = "Progress test"
 
-from pathlib import Path  # noqa: E402
+from course.assets import STATIC_DIR  # noqa: E402 (ext/ is on sys.path)
 
-# furo's theme script as a same-origin file (docs/_templates/base.html loads it)
-html_static_path = [str(Path(__file__).resolve().parents[3] / "docs" / "_static" / "theme-init.js")]
+# furo's theme script as a same-origin file (docs/_templates/base.html loads it); the tests
+# build a copy of this folder, so the path comes from the repository, not from this file
+html_static_path = [str(STATIC_DIR.parents[1] / "docs" / "_static" / "theme-init.js")]
+html_favicon = str(STATIC_DIR.parents[1] / "docs" / "_static" / "favicon.svg")  # no /favicon.ico 404
