@@ -7,14 +7,20 @@
 //
 // Prints JSON of what it saw; tests/progress/ asserts on it. Also records CSP violations,
 // console errors, page errors and requests to other origins.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { launch } from "./chromium.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 const [base] = process.argv.slice(2);
 const KEY = "course-learner";
 const DAMAGED = "course-learner:damaged";
 const DAY = 86400000;
 const browser = await launch();
-const out = { base, csp: [], errors: [], otherOrigins: [] };
+const out = { base, csp: [], errors: [], otherOrigins: [], axe: {} };
 const origin = base.startsWith("http") ? new URL(base).origin : null;
 
 async function newContext(options = {}) {
@@ -29,7 +35,8 @@ async function newContext(options = {}) {
 }
 
 function watch(page) {
-  page.on("console", (m) => { if (m.type() === "error") out.errors.push(`console: ${m.text()}`); });
+  // (axe-core's own requests for the stylesheets fail from file://: not the page's errors)
+  page.on("console", (m) => { if (m.type() === "error" && !auditing) out.errors.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => out.errors.push(`pageerror: ${e.message}`));
   page.on("response", (r) => { if (r.status() >= 400) out.errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on("request", (r) => {
@@ -42,6 +49,24 @@ async function open(page, path) {
   await page.goto(base + path, { waitUntil: "load" });
   await page.waitForTimeout(50);
   out.csp.push(...(await page.evaluate(() => window.__csp || [])));
+}
+
+// axe-core on the page as it is now, light then dark (as tests/browser/audit.mjs)
+let auditing = false;
+async function axe(page, name) {
+  auditing = true;
+  await page.evaluate(axeSource);
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(30);
+    out.axe[`${name} ${scheme}`] = await page.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return r.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+    }, AXE_TAGS);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.waitForTimeout(50);
+  auditing = false;
 }
 
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
@@ -114,9 +139,11 @@ async function importText(page, name, text) {
   await page.reload({ waitUntil: "load" });
   walk.sidebarLesson = await sidebar(page);
   walk.pressed = await button.getAttribute("aria-pressed");
+  await axe(page, "lesson with answers, done");
   await open(page, "progress.html");
   walk.sidebarProgress = await sidebar(page);
   walk.progressDone = await progressView(page);
+  await axe(page, "progress with data");
   walk.buttonOnNonLessons = [];
   for (const p of ["modules/01-one/index.html", "modules/01-one/review.html", "modules/02-two/exercise.html", "index.html"]) {
     await open(page, p);
@@ -197,6 +224,7 @@ async function importText(page, name, text) {
   await page.evaluate(([k]) => localStorage.setItem(k, "{\"format\": \"open-audio-course-progress\", broken"), [KEY]);
   await page.reload({ waitUntil: "load" });
   const corrupt = await progressView(page);
+  await axe(page, "progress with a damaged record");
   bad.corrupt = { message: corrupt.message, damagedShown: corrupt.damagedShown, view: corrupt.m1 };
   bad.corrupt.kept = await page.evaluate(([k, d]) => [localStorage.getItem(k), localStorage.getItem(d)], [KEY, DAMAGED]);
   await open(page, "modules/01-one/lesson-a.html");
@@ -210,6 +238,8 @@ async function importText(page, name, text) {
   await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [KEY, JSON.stringify(withGym)]);
   await open(page, "progress.html");
   bad.gym = (await progressView(page)).drills;
+  await page.click("details summary");
+  await axe(page, "progress with gym and the JSON shown");
   await context.close();
 }
 

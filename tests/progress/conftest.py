@@ -66,6 +66,9 @@ BREAKAGE = {
                         "          return { ok: false, message: \"This file comes"),
     # a corrupt record is written over instead of kept
     "no-damaged-copy": ("course-store.js", "store.setItem(DAMAGED_KEY, raw);", "store.removeItem(KEY);"),
+    # the file input loses its label (axe: label)
+    "unlabelled-import": ("course-progress.js", 'el("label", { for: "learner-import" }, "Import a file: ")',
+                          'el("span", {}, "Import a file: ")'),
     # the button marks nothing
     "no-mark": ("learner-record.js", "lessons[doc] = new Date(now).toISOString();", "void now;"),
 }

@@ -95,6 +95,11 @@ def test_the_gym_levels_show_when_present(walk):
     assert walk["bad"]["gym"] == [{"text": "EQ boost: level 3 of 8", "href": "modules/02-two/lesson-c.html"}]
 
 
+def test_axe_clean_light_and_dark_with_data(walk):
+    assert len(walk["axe"]) == 8  # four states of the pages, light and dark
+    assert {k: v for k, v in walk["axe"].items() if v} == {}
+
+
 # ---- the checks can fail -------------------------------------------------------------------
 
 
@@ -106,3 +111,8 @@ def test_a_schedule_that_forgets_misses_fails_the_walk(broken_walk):
 def test_a_button_that_marks_nothing_fails_the_walk(broken_walk):
     with pytest.raises(AssertionError):
         check_mark_done(broken_walk("no-mark"))
+
+
+def test_axe_catches_an_unlabelled_import(broken_walk):
+    found = broken_walk("unlabelled-import")["axe"]
+    assert any(v.startswith("label:") for v in found["progress with data light"])

@@ -17,3 +17,5 @@ from course.assets import STATIC_DIR  # noqa: E402 (ext/ is on sys.path)
 # build a copy of this folder, so the path comes from the repository, not from this file
 html_static_path = [str(STATIC_DIR.parents[1] / "docs" / "_static" / "theme-init.js")]
 html_favicon = str(STATIC_DIR.parents[1] / "docs" / "_static" / "favicon.svg")  # no /favicon.ico 404
+html_copy_source = False  # as the course (conf.py): no source links
+html_show_sourcelink = False
