@@ -243,6 +243,31 @@ async function importText(page, name, text) {
   await context.close();
 }
 
+// ---- A tally kept the old way (quiz.js before the shared record) moves into the record ----
+{
+  const context = await newContext();
+  const page = await context.newPage();
+  const mig = (out.migrate = {});
+  await open(page, "index.html");
+  const legacyKey = await page.evaluate(() =>
+    "course-quiz:" + new URL("modules/01-one/lesson-a.html", location.href).pathname + "#lesson-a-check");
+  const legacy = JSON.stringify({ "p01-kilohertz": { ok: false, value: [0], message: "Not quite." } });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [legacyKey, legacy]);
+  await open(page, "modules/01-one/lesson-a.html");
+  mig.tally = await page.locator(".quiz-tally-text").textContent();
+  mig.after = await page.evaluate((k) => localStorage.getItem(k), legacyKey);
+  mig.record = JSON.parse(await stored(page)).areas;
+  // a record this page may not write (a newer version): the old tally is kept, not lost
+  const newer = JSON.stringify({ format: "open-audio-course-progress", version: 9, areas: {} });
+  await page.evaluate(([k, v, n, key]) => { localStorage.clear(); localStorage.setItem(k, v); localStorage.setItem(key, n); },
+    [legacyKey, legacy, newer, KEY]);
+  await page.reload({ waitUntil: "load" });
+  mig.newerKeptLegacy = (await page.evaluate((k) => localStorage.getItem(k), legacyKey)) === legacy;
+  mig.newerUntouched = (await stored(page)) === newer;
+  mig.newerStatus = await page.locator(".learner-done-status").textContent();
+  await context.close();
+}
+
 // ---- Without JavaScript ----------------------------------------------------------------
 {
   const context = await newContext({ javaScriptEnabled: false });

@@ -90,3 +90,14 @@ def test_json_data_block_cannot_close_its_script():
 def test_valid_html(progress_site):
     pages = [progress_site / n for n in LESSONS + NOT_LESSONS]
     assert browser.vnu(pages) == []
+
+
+def test_outside_the_site_a_paragraph_with_the_online_address(tmp_path):
+    from sphinx_project import build, copy_root, warnings
+
+    app = build(copy_root(tmp_path, "progress"), "text", html_baseurl="https://course.example.org/")
+    assert app.statuscode == 0 and warnings(app) == ""
+    text = " ".join((Path(app.outdir) / "progress.txt").read_text(encoding="utf-8").split())
+    assert "so it works only in the web version" in text
+    assert "It is online at https://course.example.org/progress.html." in text
+    assert "needs JavaScript" not in text

@@ -116,3 +116,15 @@ def test_a_button_that_marks_nothing_fails_the_walk(broken_walk):
 def test_axe_catches_an_unlabelled_import(broken_walk):
     found = broken_walk("unlabelled-import")["axe"]
     assert any(v.startswith("label:") for v in found["progress with data light"])
+
+
+def test_an_old_tally_moves_into_the_record(walk):
+    mig = walk["migrate"]
+    assert mig["tally"] == "0 of 2 correct (1 answered)"
+    assert mig["after"] is None  # removed once the record holds it
+    assert mig["record"]["quiz"]["p01-kilohertz"]["wrong"] == 1
+    assert mig["record"]["quiz"]["p01-kilohertz"]["value"] == [0]
+    assert list(mig["record"]["review"]) == ["p01-kilohertz"]
+    # when the record cannot be written (newer version), the old tally stays where it was
+    assert mig["newerKeptLegacy"] is True and mig["newerUntouched"] is True
+    assert "newer version of this course" in mig["newerStatus"]
