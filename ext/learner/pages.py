@@ -31,8 +31,7 @@ def done_box(docname: str) -> str:
             'hidden=""></div>\n')
 
 
-def scripts_for(docname: str, *, is_lesson: bool, has_quiz: bool, is_progress: bool,
-                gym: bool) -> list[str]:
+def scripts_for(docname: str, *, has_quiz: bool, is_progress: bool, gym: bool) -> list[str]:
     """The learner's scripts for a page, in loading order (none: an empty list)."""
     if not (is_progress or has_quiz or docname.startswith("modules/")):
         return []
@@ -55,7 +54,7 @@ def page_context(app: Any, pagename: str, templatename: str, context: dict,
     body = context.get("body", "")
     is_lesson = pagename in lessons(env)
     names = scripts_for(
-        pagename, is_lesson=is_lesson,
+        pagename,
         has_quiz=bool(env.domains["quiz"].questions.get(pagename)),
         is_progress="data-progress=" in body,
         gym=(STATIC_DIR / GYM_RECORD).exists())

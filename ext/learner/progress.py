@@ -33,7 +33,7 @@ NOJS = ("This page brings together your progress through the course: each module
         "Your progress is kept in this browser only (its local storage) and is sent nowhere.")
 
 
-class progress_page(nodes.General, nodes.Element):
+class progress_page(nodes.General, nodes.Element):  # noqa: N801 (docutils node names)
     """Where the progress page goes."""
 
 

@@ -157,8 +157,9 @@
     var actions = add(data, el("div", { class: "learner-actions" }));
     var exportLink = add(actions, el("a", { download: "course-progress.json",
       class: "learner-export" }, "Export (download JSON)"));
-    var damagedLink = add(actions, el("a", { download: "course-progress-damaged.json",
-      class: "learner-damaged" }, "Download the damaged copy"));
+    // on the page only while there is a damaged copy (an <a> without href is no link)
+    var damagedLink = el("a", { download: "course-progress-damaged.json",
+      class: "learner-damaged" }, "Download the damaged copy");
     var importLabel = add(actions, el("label", { for: "learner-import" }, "Import a file: "));
     var importInput = add(importLabel, el("input", { type: "file", id: "learner-import",
       accept: "application/json,.json" }));
@@ -275,9 +276,11 @@
       exportLink.setAttribute("href", dataUrl(json));
       text.value = json;
       var damaged = store.damaged();
-      damagedLink.hidden = !damaged;
       if (damaged) {
         damagedLink.setAttribute("href", dataUrl(damaged));
+        actions.insertBefore(damagedLink, exportLink.nextSibling);
+      } else if (damagedLink.parentNode) {
+        damagedLink.parentNode.removeChild(damagedLink);
       }
     }
 

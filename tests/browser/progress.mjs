@@ -90,7 +90,7 @@ function progressView(page) {
       drills: items("ul.learner-drills"),
       message: message ? message.textContent : null,
       exportPrefix: (root.querySelector("a.learner-export")?.getAttribute("href") || "").slice(0, 40),
-      damagedShown: !root.querySelector("a.learner-damaged").hidden,
+      damagedShown: !!root.querySelector("a.learner-damaged[href^='data:application/json']"),
     };
   });
 }

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from learner.progress import json_script
 
 import browser
-from learner.progress import json_script
 
 LESSONS = ["modules/01-one/lesson-a.html", "modules/02-two/lesson-c.html"]
 NOT_LESSONS = ["index.html", "progress.html", "modules/01-one/index.html", "modules/01-one/review.html",
@@ -101,3 +101,15 @@ def test_outside_the_site_a_paragraph_with_the_online_address(tmp_path):
     assert "so it works only in the web version" in text
     assert "It is online at https://course.example.org/progress.html." in text
     assert "needs JavaScript" not in text
+
+
+def test_gym_record_loads_on_the_progress_page_only_when_it_exists():
+    from learner.pages import scripts_for
+
+    kw = dict(has_quiz=False, is_progress=True)
+    assert scripts_for("progress", gym=True, **kw) == [
+        "course-store.js", "course-review.js", "gym/gym-record.js", "learner-record.js", "course-progress.js"]
+    assert "gym/gym-record.js" not in scripts_for("progress", gym=False, **kw)
+    lesson = scripts_for("modules/01-a/l1", has_quiz=False, is_progress=False, gym=True)
+    assert lesson == ["course-store.js", "learner-record.js"]
+    assert scripts_for("glossary", has_quiz=False, is_progress=False, gym=True) == []
