@@ -44,6 +44,7 @@ extensions = [
     "course_html",
     "lms",
     "book",
+    "learner",
 ]
 
 root_doc = "index"

@@ -48,7 +48,8 @@ def close(tag: str) -> Visitor:
 
 
 def visit_quiz(self, node: quiz) -> None:
-    atts = {"data-quiz-id": node["quiz_id"]}
+    # The docname, so that the learner's record (ext/learner/) keys by page name, not URL.
+    atts = {"data-quiz-id": node["quiz_id"], "data-docname": self.builder.current_docname}
     if node.get("interactive"):
         atts["data-interactive"] = "true"
     self.body.append(self.starttag(node, "div", CLASS="quiz", **atts))

@@ -4,7 +4,13 @@
  * Without this script every question still works: its answer is in a closed <details>
  * dropdown. With it, options become radio buttons or checkboxes, numeric questions get an
  * input field, "Check" gives immediate feedback in a live region, and each quiz keeps a tally
- * ("2 of 4 correct") in localStorage, keyed by page path and quiz id, with a Reset button.
+ * ("2 of 4 correct") with a Reset button.
+ *
+ * Where the learner's record is on the page (course-store.js and learner-record.js, loaded by
+ * ext/learner/), each answer goes into it by question id (area "quiz"), and a missed question
+ * into the review queue (area "review", course-review.js); a tally kept the old way (below) is
+ * moved into the record once, and removed only after the record has saved it. Elsewhere the
+ * tally is kept in localStorage under "course-quiz:<page path>#<quiz id>".
  *
  * No dependencies, no network, no eval, no inline handlers or styles (strict-CSP safe).
  */
@@ -229,9 +235,55 @@
     };
   }
 
-  function setupQuiz(quizEl) {
+  /**
+   * Where a quiz keeps its answers: {state: {qid: {ok, value}}, record(qid, result),
+   * forget(qids)}. The learner's record when the page has it, else the old per-quiz key.
+   */
+  function backend(quizEl) {
     var key = storageKey(quizEl);
-    var state = load(key);
+    var store = window.CourseStore;
+    var learner = window.CourseLearner;
+    var review = window.CourseReview;
+    if (!store || !learner || !review) {
+      return {
+        state: load(key),
+        record: function (qid, result) {
+          this.state[qid] = { ok: result.ok, value: result.value };
+          save(key, this.state);
+        },
+        forget: function () {
+          this.state = {};
+          forget(key);
+        },
+      };
+    }
+    var page = quizEl.getAttribute("data-docname") || "";
+    learner.define(store);
+    var old = load(key);
+    var known = store.get("quiz");
+    var moved = Object.keys(old).every(function (qid) {
+      var o = old[qid];
+      return known[qid] || !o || typeof o.ok !== "boolean" ||
+        learner.answered(store, review, qid, page, o.ok, o.value, Date.now());
+    });
+    if (moved && Object.keys(old).length) {
+      forget(key);
+    }
+    return {
+      state: store.get("quiz"),
+      record: function (qid, result) {
+        learner.answered(store, review, qid, page, result.ok, result.value, Date.now());
+        this.state = store.get("quiz");
+      },
+      forget: function (qids) {
+        learner.forgetQuiz(store, qids);
+        this.state = store.get("quiz");
+      },
+    };
+  }
+
+  function setupQuiz(quizEl) {
+    var saved = backend(quizEl);
     var gradable = [];
 
     var tally = make("div", { class: "quiz-tally" });
@@ -241,6 +293,7 @@
     tally.appendChild(reset);
 
     function updateTally() {
+      var state = saved.state;
       var right = gradable.filter(function (g) {
         return state[g.qid] && state[g.qid].ok === true;
       }).length;
@@ -292,20 +345,16 @@
           ui.feedback.textContent = result.error;
           return;
         }
-        state[qid] = { ok: result.ok, value: result.value, message: result.message };
-        save(key, state);
+        saved.record(qid, result);
         show(result);
         updateTally();
       });
 
-      var previous = state[qid];
-      if (previous) {
+      var previous = saved.state[qid];
+      if (previous && previous.value !== undefined) {
         widget.restore(previous.value);
-        widget.mark(previous);
-        if (previous.message) {
-          ui.feedback.textContent = previous.message;
-          ui.feedback.classList.add(previous.ok ? "quiz-feedback-right" : "quiz-feedback-wrong");
-        }
+        var again = widget.read(); // the feedback again, from the restored answer
+        show(again.error ? null : again);
       }
       gradable.push({ qid: qid, clear: function () { widget.clear(); show(null); } });
     });
@@ -314,8 +363,9 @@
       return;
     }
     reset.addEventListener("click", function () {
-      state = {};
-      forget(key);
+      saved.forget(gradable.map(function (g) {
+        return g.qid;
+      }));
       gradable.forEach(function (g) {
         g.clear();
       });
@@ -331,9 +381,18 @@
       document.querySelectorAll("div.quiz[data-interactive]"), setupQuiz);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+  // After every deferred script (the learner's record may load after this file), once.
+  var started = false;
+  function start() {
+    if (!started) {
+      started = true;
+      init();
+    }
+  }
+  if (document.readyState === "complete") {
+    start();
   } else {
-    init();
+    document.addEventListener("DOMContentLoaded", start);
+    window.addEventListener("load", start);
   }
 })();
