@@ -183,16 +183,21 @@
 
   var FREQS = [];
   for (var k = 0; k < 61; k++) { FREQS.push(50 * Math.pow(320, k / 60)); }
+  FREQS = FREQS.concat(OCTAVES).sort(function (x, y) { return x - y; });  // the peaks too
 
-  /** The RMS, over 50 Hz to 16 kHz (61 log-spaced points), of the EQ plus the fix, in dB. */
+  /**
+   * The residual error in dB: the largest deviation from flat of the EQ plus the fix, over
+   * 50 Hz to 16 kHz (61 log-spaced points and the band centers). Doing nothing leaves the
+   * EQ's own gain.
+   */
   function residualDb(problem, fix, q) {
     var A = lib("CourseAudio", "../course-audio.js");
     var r1 = A.responseDb(A.biquadCoefficients("peaking", problem.freq, q, problem.gain),
       FREQS);
     var r2 = A.responseDb(A.biquadCoefficients("peaking", fix.freq, q, fix.gain), FREQS);
-    var sum = 0;
-    for (var i = 0; i < FREQS.length; i++) { sum += Math.pow(r1[i] + r2[i], 2); }
-    return Math.sqrt(sum / FREQS.length);
+    var worst = 0;
+    for (var i = 0; i < FREQS.length; i++) { worst = Math.max(worst, Math.abs(r1[i] + r2[i])); }
+    return worst;
   }
 
   var eqFix = {
@@ -251,7 +256,7 @@
       var res = residualDb(trial, fix, Q_OCTAVE);
       return "The EQ was " + describe(trial.freq, trial.gain) + ". Your fix, " + db(fix.gain) +
         " at " + hz(fix.freq) + ", leaves a residual error of " + res.toFixed(1) +
-        " dB (RMS from 50 Hz to 16 kHz).";
+        " dB (the largest deviation from flat between 50 Hz and 16 kHz).";
     },
   };
 
