@@ -110,7 +110,7 @@ class PrintGym(SphinxPostTransform):
         box += nodes.rubric(node["title"], node["title"])
         box.extend(node.children)
         box += self.back_link(node)
-        url = online_url(self.config, f"{self.fromdoc}.html#{node['anchor']}")
+        url = online_url(self.config, f"{node['config']['page']}.html#{node['anchor']}")
         para = nodes.paragraph(classes=["gym-online"])
         if url:
             para += nodes.Text("Practice this drill online: ")

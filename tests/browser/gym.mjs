@@ -24,6 +24,7 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
+page.setDefaultTimeout(15000);
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
 page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
@@ -85,6 +86,10 @@ const gymRecord = () => page.evaluate(() => JSON.parse(localStorage.getItem("cou
 if (mode === "agreement") {
   const [url, file] = args;
   await page.goto(url, { waitUntil: "load" });
+  // every live family, whichever drill page this is
+  for (const family of ["eq", "levels", "space"]) {
+    await page.addScriptTag({ url: new URL(`../_static/gym/${family}.js`, url).href });
+  }
   const data = await page.evaluate(async () => {
     const arr = (x) => Array.from(x);
     const eq = await CourseGymEq.stimulus({ freq: 1000, q: Math.SQRT2, gain: 9, seconds: 2, seed: 11 });
@@ -136,7 +141,7 @@ if (mode === "agreement") {
   await page.waitForFunction(() => document.querySelector(".gym-store-message").textContent.length > 0);
   out.importMessage = await page.$eval(".gym-store-message", (n) => n.textContent);
   out.after = await gymRecord();
-  out.sameAreas = JSON.stringify(out.before.areas) === JSON.stringify(out.after.areas);
+  out.sameAreas = Boolean(out.before) && JSON.stringify(out.before.areas) === JSON.stringify(out.after && out.after.areas);
 } else if (mode === "bad-input") {
   const [drillUrl, indexUrl, tampered] = args;
   await page.goto(drillUrl, { waitUntil: "load" });
