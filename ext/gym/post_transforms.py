@@ -43,6 +43,8 @@ def module_heading(env: Any, record: DrillRecord) -> str:
     if record.module is None:
         return "Other drills"
     name = title.astext() if title is not None else ""
+    if name.startswith(f"Module {record.module}"):
+        return name                       # the course's module titles carry their number
     return f"Module {record.module}: {name}" if name else f"Module {record.module}"
 
 

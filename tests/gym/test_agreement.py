@@ -92,3 +92,25 @@ def test_the_check_fails_for_a_different_filter_gain_or_pan_law():
     x = np.asarray(pan["noise"])
     linear_left = x * (1 - (pan["p"] + 1) / 2)
     assert worst_difference_db(pan["left"], linear_left) > TOLERANCE_DB
+
+
+def test_the_calibration_noise_is_the_courses_reference_loudness():
+    # course-gym.js plays mono pink noise at REF_DB dBFS RMS on both channels; the course's
+    # calibration clip (m00-pink-calibration) and every normalized example are at -20 LUFS.
+    import subprocess
+
+    from sphinx_project import ROOT
+    from soundlib import loudness
+
+    script = (
+        "const A = require('./ext/static/course-audio.js');"
+        "const G = require('./ext/static/gym/course-gym.js');"
+        "const x = A.scaleToRms(A.pinkNoise(48000 * 10, 1), G.REF_DB);"
+        "process.stdout.write(JSON.stringify(Array.from(x)));")
+    run = subprocess.run(["node", "-e", script], capture_output=True, text=True, cwd=ROOT,
+                         check=True)
+    x = np.asarray(json.loads(run.stdout))
+    lufs = loudness.integrated_lufs(np.column_stack([x, x]))
+    assert abs(lufs - (-20.0)) < 0.5, lufs
+    # and a noise 3 dB off would be caught
+    assert abs(loudness.integrated_lufs(np.column_stack([x, x]) * 10 ** (3 / 20)) + 20) > 0.5

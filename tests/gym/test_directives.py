@@ -118,3 +118,11 @@ def test_spec_checks_are_pure_data():
     assert spec.page_js(["eq", "space", "eq"])[-2:] == ["gym/eq.js", "gym/space.js"]
     assert set(spec.KINDS) == {"eq-band", "eq-fix", "gain-jnd", "pan", "width", "delay",
                                "compression", "reverb", "distortion", "abx"}
+
+
+def test_parallel_reading_and_writing_give_the_same_pages(tmp_path):
+    run = sphinx_build("html", ROOTS / "test-gym", tmp_path / "html", tmp_path / "doctrees",
+                       "-j", "2")
+    assert run.returncode == 0, run.stderr[-2000:]
+    for name in ("gym/index.html", "gym/eq.html", "gym/space.html"):
+        assert (tmp_path / "html" / name).read_bytes() == (site() / name).read_bytes(), name
