@@ -4,8 +4,9 @@ visible) and on the index with the export open, in light and dark mode; no CSP v
 under the site's strict policy (tools/serve.py). The site-wide audit
 (tests/site/test_accessibility.py) covers the pages as they load."""
 
-import browser
 from gym_helpers import broken_copy, run_gym, site
+
+import browser
 
 PAGES = ["gym/eq.html", "gym/levels.html", "gym/space.html", "gym/index.html"]
 

@@ -13,9 +13,9 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from gym_helpers import file_url, run_gym, site
 from scipy import signal
 
-from gym_helpers import file_url, run_gym, site
 from soundlib import dsp, effects, filters
 
 SR = 48000
@@ -99,8 +99,8 @@ def test_the_calibration_noise_is_the_courses_reference_loudness():
     # calibration clip (m00-pink-calibration) and every normalized example are at -20 LUFS.
     import subprocess
 
-    from sphinx_project import ROOT
     from soundlib import loudness
+    from sphinx_project import ROOT
 
     script = (
         "const A = require('./ext/static/course-audio.js');"

@@ -3,8 +3,9 @@ clear message, and existing progress is kept (the corrupt record as a damaged co
 
 import json
 
-import browser
 from gym_helpers import broken_copy, run_gym, site
+
+import browser
 
 TAMPERED = json.dumps({
     "format": "open-audio-course-progress", "version": 1, "updated": None,

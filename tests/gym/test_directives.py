@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-
 from gym import spec
-from sphinx_project import ROOTS, sphinx_build
 from gym_helpers import site
+
+from sphinx_project import ROOTS, sphinx_build
 
 LIVE = ["eq-band", "eq-fix", "gain-jnd", "pan", "width", "delay"]
 
@@ -78,7 +78,7 @@ def test_print_gives_the_text_the_lesson_and_the_online_address(tmp_path, builde
     assert run.returncode == 0, run.stderr[-2000:]
     text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.t*x*"))
     for kind in LIVE:
-        assert f"https://example.org/course/gym/" in text
+        assert "https://example.org/course/gym/" in text
         assert f"#drill-{kind}" in text
     assert text.count("The lesson it trains:") == 6
     assert "In any DAW" in text

@@ -1,8 +1,9 @@
 """Keyboard only: a run passes level 1 of two drills (EQ band identification and panning),
 under the site's strict Content-Security-Policy (tools/serve.py), with visible focus."""
 
-import browser
 from gym_helpers import broken_copy, run_gym, site
+
+import browser
 
 
 def keyboard_run(site_dir):

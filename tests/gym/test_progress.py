@@ -1,8 +1,9 @@
 """Progress: a passed level survives a reload and shows on the gym's index; export, then
 import into an empty browser, gives the same record back (CourseStore area "gym")."""
 
-import browser
 from gym_helpers import broken_copy, run_gym, site
+
+import browser
 
 
 def progress_run(site_dir):

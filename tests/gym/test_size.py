@@ -7,6 +7,7 @@ from pathlib import Path
 
 import page_weight
 from gym_helpers import site
+
 from sphinx_project import ROOT
 
 GYM_JS = ROOT / "ext" / "static" / "gym"
