@@ -145,6 +145,18 @@ if (mode === "agreement") {
   await page.waitForFunction(() => document.querySelector(".gym-store-message").textContent.length > 0);
   out.importMessage = await page.$eval(".gym-store-message", (n) => n.textContent);
   out.after = await gymRecord();
+  // Reset: the gym's area only; another tool's area stays.
+  await page.evaluate(() => {
+    const rec = JSON.parse(localStorage.getItem("course-learner"));
+    rec.areas.other = { kept: true };
+    localStorage.setItem("course-learner", JSON.stringify(rec));
+  });
+  await page.reload({ waitUntil: "load" });
+  page.once("dialog", (d) => d.accept());
+  await page.click("text=Reset the gym");
+  await page.waitForFunction(() => /reset/.test(document.querySelector(".gym-store-message").textContent));
+  out.afterReset = (await gymRecord()).areas;
+  out.resetMessage = await page.$eval(".gym-store-message", (n) => n.textContent);
   out.sameAreas = Boolean(out.before) && JSON.stringify(out.before.areas) === JSON.stringify(out.after && out.after.areas);
 } else if (mode === "bad-input") {
   const [drillUrl, indexUrl, tampered] = args;

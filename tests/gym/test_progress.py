@@ -1,5 +1,6 @@
 """Progress: a passed level survives a reload and shows on the gym's index; export, then
-import into an empty browser, gives the same record back (CourseStore area "gym")."""
+import into an empty browser, gives the same record back (CourseStore area "gym"); reset
+empties the gym's area and keeps the others."""
 
 from gym_helpers import broken_copy, run_gym, site
 
@@ -22,6 +23,8 @@ def test_progress_survives_a_reload_and_export_import_round_trips():
     assert out["importMessage"] == "Progress imported."
     assert out["sameAreas"] is True
     assert out["after"]["areas"]["gym"]["drills"]["pan"]["level"] == 1
+    assert out["afterReset"] == {"gym": {"drills": {}}, "other": {"kept": True}}
+    assert out["resetMessage"] == "Your gym progress was reset."
 
 
 def test_a_runner_that_does_not_save_fails_the_check(tmp_path):

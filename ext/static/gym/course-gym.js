@@ -149,9 +149,8 @@
 
   function store() {
     var s = root.CourseStore;
-    if (s && root.CourseGymRecord && !s.gymDefined) {
+    if (s && root.CourseGymRecord) {
       root.CourseGymRecord.define(s);
-      s.gymDefined = true;
     }
     return s;
   }
@@ -579,12 +578,21 @@
       reader.readAsText(f);
     });
     reset.addEventListener("click", function () {
-      if (root.confirm && !root.confirm("Forget every level you have passed in the gym " +
-        "(and the rest of your saved course progress)? Export it first to keep a copy.")) {
+      // The gym's area only; a record this page may not write (from a newer version of the
+      // course) can only be replaced as a whole.
+      var all = s.readOnly();
+      if (root.confirm && !root.confirm(all ? "Your saved progress comes from a newer " +
+        "version of the course. Reset ALL of it (quizzes too)? Export it first to keep a copy."
+        : "Forget every level you have passed in the gym? Export it first to keep a copy.")) {
         return;
       }
-      s.reset();
-      msg.textContent = "Your progress was reset.";
+      if (all) {
+        s.reset();
+      } else {
+        s.set("gym", root.CourseGymRecord.empty());
+      }
+      msg.textContent = all ? "All your saved progress was reset." :
+        "Your gym progress was reset.";
       show();
     });
     box.gymImport = importText;
