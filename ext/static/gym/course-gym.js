@@ -11,6 +11,10 @@
  *     controls(level, trial) -> [{name, label, type: "choice", options: [{value, label, key}]}
  *                                | {name, label, type: "range", min, max, step, value, unit}]
  *     render(trial, soundId, answer, level) -> Promise<AudioBuffer>  (loudness-matched)
+ *     play(trial, soundId, answer, level) (optional, instead of render) -> {stop()}: the
+ *       family plays the sound itself, e.g. a build-time clip through an <audio> element
+ *     correctSound(trial) (optional) -> the sound id "Hear the right answer" plays
+ *     spatial (optional) -> true: show the headphones notice
  *     score(trial, answer, level) -> credit from 0 to 1
  *     explain(trial, answer, level) -> a sentence
  *     run(level) (optional) -> an adaptive run: {next(credit), done(), passed(), summary()}
@@ -302,6 +306,13 @@
     }
 
     function play(sid, answer) {
+      if (def.play) {
+        // the family plays the sound itself (e.g. an <audio> clip, which works from file://)
+        stopSound();
+        state.playing = def.play(state.trial, sid, answer || null, level()) || null;
+        node.setAttribute("data-played", String((+node.getAttribute("data-played") || 0) + 1));
+        return Promise.resolve();
+      }
       return sound(sid, answer).then(playBuffer);
     }
 
