@@ -557,7 +557,7 @@
     var imp = el("input", { id: "gym-import", type: "file", accept: ".json,application/json",
       class: "gym-file" });
     var reset = el("button", { type: "button", class: "gym-button" }, "Reset the gym");
-    row.appendChild(exp); row.appendChild(impLab); row.appendChild(imp); row.appendChild(reset);
+    row.appendChild(exp); row.appendChild(imp); row.appendChild(impLab); row.appendChild(reset);
     tools.appendChild(row);
     var outLab = el("label", { for: "gym-export-text", hidden: "" }, "Exported progress (JSON)");
     var out = el("textarea", { id: "gym-export-text", readonly: "", rows: "6", hidden: "" });
