@@ -45,6 +45,7 @@ extensions = [
     "lms",
     "book",
     "learner",
+    "gym",
 ]
 
 root_doc = "index"
