@@ -1,11 +1,13 @@
 # A small course with the course's theme and extensions, for the offline site
 # (tests/offline/): the site ZIP, search snippets from disk, glossary previews, module cards.
-# tests/conftest.py (or the caller's PYTHONPATH) puts the repository and its ext/ folder on
-# sys.path.
 
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
+for _path in (REPO, REPO / "ext"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 project = "Offline test course"
 extensions = ["sphinx_design", "quiz", "audio", "course_html", "course_site", "offline"]
