@@ -96,6 +96,8 @@ class ModuleCards(SphinxDirective):
                 f"      :module-card-time:`Study time: about {time}`",
                 "",
             ]
+        if len(rst) == 4:  # no card could be made: the errors say why
+            return []
         container = nodes.container(classes=["module-cards-wrapper"])
         self.state.nested_parse(StringList(rst, source=self.get_source_info()[0]), self.content_offset,
                                 container)

@@ -57,7 +57,7 @@ def items(pdf: str, epub: str, site: str) -> list[str]:
 def visit_html(self, node: course_downloads) -> None:
     if self.builder.name != "html":
         return  # the EPUB and other HTML-like outputs: the text children
-    downloads = self.builder.config.course_downloads
+    downloads = getattr(self.builder.config, "course_downloads", None) or {}
     page = self.builder.get_target_uri(self.builder.current_docname)
     urls = [relative_uri(page, downloads.get(k, "")) for k in ("pdf", "epub", "site")]
     self.body.append('<ul class="course-downloads">\n')

@@ -117,7 +117,7 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: HTML builder only, after a successful build."""
     if exception is not None or app.builder.name != "html":
         return
-    downloads = dict(app.config.course_downloads)
+    downloads = dict(getattr(app.config, "course_downloads", None) or {})
     zip_rel = downloads.pop("site", None)
     if not zip_rel:
         return
