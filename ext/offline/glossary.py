@@ -93,10 +93,12 @@ def term_links(doctree: nodes.Node, pagename: str, suffix: str) -> list[tuple[st
 
 
 def page_data(env: BuildEnvironment, doctree: nodes.Node, pagename: str, suffix: str) -> dict[str, list[str]]:
-    """``{term id: [term, definition]}`` for the terms the page links."""
+    """``{term id: [term, definition]}`` for the terms the page links on other pages."""
     defs = _defs(env)
     data = {}
     for docname, node_id in term_links(doctree, pagename, suffix):
+        if docname == pagename:  # the glossary itself: the definition is on the page
+            continue
         found = defs.get(docname, {}).get(node_id)
         if found and found[1]:
             data[node_id] = list(found)
