@@ -30,10 +30,9 @@ class CourseDownloads(SphinxDirective):
                 "whole site as one ZIP file for offline study.")
         site = online_url(self.config, "index.html")
         para = nodes.paragraph(text, text)
-        if site:
+        if site:  # not a link: the site's own address is not an external link to review
             para += nodes.Text(" Website: ")
-            para += nodes.reference(site, site, refuri=site)
-            para += nodes.Text(".")
+            para += nodes.literal(site, site)
         node += para
         return [node]
 
