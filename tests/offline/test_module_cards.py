@@ -51,3 +51,17 @@ def test_bad_cards_are_errors_at_their_lines(tmp_path):
                        (14, "no icon _icons/modules/m02.svg")):
         assert f"{index}:{line}: ERROR: module-cards:" in err and text in err, (line, err[-3000:])
     assert "4 bad module cards" in err
+
+
+def test_downloads_in_print_and_text_name_the_website(tmp_path):
+    """Outside the HTML site (PDF, EPUB, text) the download list becomes a sentence with the
+    online address, when there is one; it links nothing that the output lacks."""
+    from offline_helpers import SMALL
+
+    proc = sphinx_build("text", SMALL, tmp_path / "text", tmp_path / "doctrees", "-c", str(SMALL),
+                        "-D", "html_baseurl=https://example.org/course/")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    text = " ".join((tmp_path / "text/index.txt").read_text("utf-8").split())
+    assert ("The website offers the course as a PDF for print, an EPUB for e-readers and the whole "
+            "site as one ZIP file for offline study. Website: \"https://example.org/course/index.html\"") in text
+    assert "offline-test-site.zip" not in text
