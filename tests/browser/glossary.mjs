@@ -10,7 +10,8 @@
 //   hover        pointer over a term: the preview shows; over the preview: it stays; away: it
 //                goes;
 //   print        with the preview open, print media hides it;
-//   axe          axe-core violations with the preview open, light and dark (color rules);
+//   axe          axe-core violations with the preview open, light and dark (color rules, both
+//                the system's dark scheme and furo's data-theme="dark");
 //   csp, console CSP violations and console errors.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -127,7 +128,12 @@ const light = await runAxe({ type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a
 await page.emulateMedia({ colorScheme: "dark" });
 await page.waitForTimeout(50);
 const dark = await runAxe({ type: "rule", values: ["color-contrast", "link-in-text-block"] });
-result.axe = { previewOpen: previewOpenForAxe, light, dark };
+// furo's own switch: data-theme="dark" on <body>, whatever the system's scheme
+await page.emulateMedia({ colorScheme: "light" });
+await page.evaluate(() => { document.body.dataset.theme = "dark"; });
+await page.waitForTimeout(50);
+const furoDark = await runAxe({ type: "rule", values: ["color-contrast", "link-in-text-block"] });
+result.axe = { previewOpen: previewOpenForAxe, light, dark: [...dark, ...furoDark] };
 result.csp = await page.evaluate(() => window.__csp);
 result.console = consoleErrors;
 await browser.close();
