@@ -90,3 +90,24 @@ def test_term_links_resolve_relative_to_the_page():
 
 def test_root_of_tests():
     assert Path(__file__).parent.name == "offline"
+
+
+def test_an_unchanged_zip_is_not_written_again(tmp_path):
+    from offline.sitezip import build
+
+    site = tmp_path / "html"
+    (site / "downloads").mkdir(parents=True)
+    (site / "index.html").write_text('<p><span class="offline-site-size">?</span></p>', "utf-8")
+    (site / "a.js").write_text("var a = 1;\n", "utf-8")
+    zip_rel = "downloads/x-site.zip"
+    size, count = build(site, zip_rel, [], "X")
+    assert count == 3 and f">{human_size(size)}<" in (site / "index.html").read_text("utf-8")
+    first = (site / zip_rel).stat().st_mtime_ns
+    (site / "a.js").write_text("var a = 1;\n", "utf-8")  # rewritten, same bytes
+    build(site, zip_rel, [], "X")
+    assert (site / zip_rel).stat().st_mtime_ns == first
+    (site / "a.js").write_text("var a = 2;\n", "utf-8")  # changed
+    build(site, zip_rel, [], "X")
+    assert (site / zip_rel).stat().st_mtime_ns != first
+    with zipfile.ZipFile(site / zip_rel) as z:
+        assert z.read("x-site/a.js") == b"var a = 2;\n"
