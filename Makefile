@@ -1,6 +1,6 @@
 # Open Audio Production Course — build and test.
 #
-#   make html       the complete site (HTML + PDF + EPUB downloads) in _build/html/
+#   make html       the complete site (HTML + PDF + EPUB + offline-site ZIP downloads) in _build/html/
 #   make test       the test suite
 #
 # Every build treats warnings as errors. Run `make help` for all targets.
@@ -50,7 +50,7 @@ $(DEBSTAMP): tools/debian-packages.txt
 	tools/debian-deps.sh
 	@mkdir -p $(BUILDDIR) && touch $@
 
-html: $(STAMP) $(DEBSTAMP) $(PDF) $(EPUB)  ## the site, with the PDF and EPUB to download
+html: $(STAMP) $(DEBSTAMP) $(PDF) $(EPUB)  ## the site, with the PDF, EPUB and offline-site ZIP to download
 	$(SPHINX) -b html docs $(BUILDDIR)/html
 	@mkdir -p $(BUILDDIR)/html/downloads
 	@cp -p $(PDF) $(EPUB) $(BUILDDIR)/html/downloads/

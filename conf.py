@@ -46,6 +46,7 @@ extensions = [
     "book",
     "learner",
     "gym",
+    "offline",
 ]
 
 root_doc = "index"
@@ -102,6 +103,8 @@ html_sidebars = {
 course_downloads = {
     "pdf": "downloads/open-audio-production-course.pdf",
     "epub": "downloads/open-audio-production-course.epub",
+    # the whole site for offline study, built by ext/offline/sitezip.py at the end of the build
+    "site": "downloads/open-audio-production-course-site.zip",
 }
 
 # Diagrams: SVG in the HTML and EPUB (vector, no image maps), PDF in LaTeX.

@@ -12,8 +12,9 @@ step:
     module and lesson categories, audio), and what every format cannot express.
 :mod:`lms.moodle`, :mod:`lms.gift`, :mod:`lms.qti`, :mod:`lms.cartridge`
     One module per format: its ``unsupported`` rule and its ``export``.
-:mod:`lms.archive`
-    Byte-reproducible ZIPs (sorted entries, ``SOURCE_DATE_EPOCH`` timestamps, fixed modes).
+:mod:`course.archive`
+    Byte-reproducible ZIPs (sorted entries, ``SOURCE_DATE_EPOCH`` timestamps, fixed modes);
+    shared with the offline site's ZIP (:mod:`offline.sitezip`).
 :mod:`lms.export`
     The post-build step (``build-finished``, HTML builder only): writes the files and logs
     every question a format leaves out, with the reason, as an info line.

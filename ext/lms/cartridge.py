@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from lms.archive import zip_bytes
+from course.archive import zip_bytes
 from lms.model import Bank, Context, Item, Outcome, common_problem, scope_slug, select
 from lms.qti import QTI_NS, XSI_NS, E, item_element
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from course.archive import write_file
 from lms import cartridge, gift, moodle, qti
-from lms.archive import write_file
 from lms.model import Bank, Context, Item, Outcome, build_bank, scope_slug, select
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from lms.archive import zip_bytes
+from course.archive import zip_bytes
 from lms.model import Bank, Context, Item, Outcome, common_problem, format_number, select
 
 FORMAT = "QTI 1.2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from lms.archive import build_timestamp, zip_bytes
+from course.archive import build_timestamp, zip_bytes
 
 
 def _infos(data: bytes) -> list[zipfile.ZipInfo]:
