@@ -1,0 +1,113 @@
+"""Rendering the clip drills' clips (``gym.clips``) at build time, through the audio pipeline.
+
+Each clip becomes an ``audio.collector.AudioExample`` record (never added to the audio
+extension's data, so it gets no number, no plot and no place in the practice ZIPs) and is
+rendered by ``audio.render.render_all``/``render_example`` into the shared audio cache: the
+same loudness normalization, ceiling, MP3 encoder and facts JSON as every audio example.
+Keys combine the sound library's source hash with ``gym/clips.py``'s own, so editing either
+renders the clips again, and a rebuild with an unchanged library renders nothing.
+
+In an HTML build (not the EPUB: its drills are text) the clips in use are copied into
+``<outdir>/_audio/gym/``; :func:`clip_config` gives a drill's JavaScript the list of its
+clips with URLs relative to the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from audio.collector import AudioExample
+from audio.spec import AUDIO_DIR, NO_GENERATION_BUILDERS, example_key
+from gym import clips
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: The folder of the clips in the HTML output.
+CLIP_DIR = f"{AUDIO_DIR}/gym"
+CATEGORY = "gym-clips"
+
+
+def clips_hash() -> str:
+    """The key basis of the clips: the sound library's source and ``gym/clips.py``."""
+    import soundlib.recipes
+
+    both = soundlib.recipes.source_hash() + clips.own_hash()
+    return hashlib.sha256(both.encode()).hexdigest()
+
+
+def record(clip: clips.Clip, source_hash: str) -> AudioExample:
+    """The audio pipeline's record of ``clip``."""
+    key = example_key(source_hash, clip.recipe, clip.params, False, clips.LOUDNESS, False)
+    return AudioExample(
+        id=clip.id, docname="gym", lineno=0, seq=0, recipe=clip.recipe, params=clip.params,
+        lossless=False, loudness=clips.LOUDNESS, allow_clipping=False, plot="spectrum",
+        caption="", description=f"{clip.kind} drill clip: {clip.source}, {clip.setting}",
+        source_hash=source_hash, key=key)
+
+
+def records(kinds=clips.KINDS, source_hash: str | None = None) -> list[AudioExample]:
+    """The records of every clip of ``kinds``."""
+    source_hash = source_hash or clips_hash()
+    return [record(c, source_hash) for kind in kinds for c in clips.catalog(kind)]
+
+
+def clip_file(rec: AudioExample) -> str:
+    """The clip's file relative to the HTML output: ``_audio/gym/<id>-<key8>.mp3``."""
+    return f"{CLIP_DIR}/{rec.id}-{rec.key[:8]}.mp3"
+
+
+def clip_config(kind: str, relative_to_root: str = "") -> list[dict]:
+    """The clips of a drill, for its JavaScript: ``id``, ``src`` (``relative_to_root`` + the
+    file, e.g. ``"../"`` from ``gym/compression``), ``source`` (words), ``setting`` (the
+    answer) and ``value`` (ratio, RT60 in s, or drive)."""
+    source_hash = clips_hash()
+    return [{"id": c.id, "src": relative_to_root + clip_file(record(c, source_hash)),
+             "source": clips.SOURCE_NAMES[c.source], "setting": c.setting, "value": c.value}
+            for c in clips.catalog(kind)]
+
+
+def generate(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: render the missing clips into the audio cache and, in an HTML
+    build, copy them into ``_audio/gym/`` (removing stale ones). A clip that cannot be
+    rendered is a build error naming the clip."""
+    if app.builder.name in NO_GENERATION_BUILDERS:
+        return
+    from audio.render import audio_cache, cached_meta, render_all
+    from course import errors
+
+    cache = audio_cache(app)
+    cache.mkdir(parents=True, exist_ok=True)
+    recs = records()
+    todo = [r for r in recs if cached_meta(r, cache) is None]
+    errors.clear_late(env, CATEGORY)
+    for key, problem in render_all(app, todo, cache):
+        if problem is not None:
+            rec = next(r for r in todo if r.key == key)
+            errors.record_late(env, CATEGORY, "gym/index", 1,
+                               f"gym clip {rec.id!r} ({rec.recipe} {rec.params}): {problem}")
+    if getattr(app.builder, "format", "") != "html" or app.builder.name.startswith("epub"):
+        return
+    target = Path(app.outdir) / CLIP_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    used = {}
+    for rec in recs:
+        src = cache / f"{rec.key}.mp3"
+        if src.is_file():
+            used[Path(clip_file(rec)).name] = src
+    for name, src in used.items():
+        dest = target / name
+        if not dest.is_file() or dest.stat().st_size != src.stat().st_size:
+            shutil.copyfile(src, dest)
+    for stale in target.iterdir():
+        if stale.is_file() and stale.name not in used:
+            stale.unlink()
+
+
+def setup(app: Sphinx) -> None:
+    """Register the clip step (called from the gym package's ``setup``)."""
+    app.connect("env-updated", generate, priority=600)
