@@ -34,8 +34,9 @@ import numpy as np
 from soundlib import SR, dsp, dynamics, effects, music
 from soundlib.recipes import recipe
 
-#: Integrated loudness of every clip (LUFS), as the course's audio examples.
-LOUDNESS = -20.0
+#: Integrated loudness of every clip (LUFS): the gym's calibration noise (pink, −23 dBFS RMS,
+#: course-gym.js) measures −22.3 LUFS, so clips and generated stimuli play equally loud.
+LOUDNESS = -22.0
 CLIP_SECONDS = 3.5
 REVERB_SECONDS = 4.0
 #: When the music stops in a reverb clip (s); the rest is the reverb's tail.

@@ -10,10 +10,13 @@ a deliberately broken set (a swapped label, a louder clip) and see it fail.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
 from gym import clips
+
+ROOT = Path(__file__).resolve().parents[2]
 
 #: The largest loudness difference between the clips of one drill (LU).
 LOUDNESS_TOLERANCE_LU = 0.5

@@ -88,3 +88,41 @@ def test_a_swapped_distortion_label_fails(measured):
 
 def test_everything_at_once(measured):
     assert clipcheck.check_all(measured) == []
+
+
+PAGE = clipcheck.ROOT / "docs" / "gym" / "processing.rst"
+
+
+def stated(text: str, *needles: str) -> list[str]:
+    """The needles the drill page does not state (its wording wrapped onto one line)."""
+    flat = " ".join(text.split())
+    return [n for n in needles if n not in flat]
+
+
+def test_the_numbers_the_drill_page_states_are_the_measured_ones(measured):
+    text = PAGE.read_text(encoding="utf-8")
+    assert stated(text, "−22 LUFS", "attack 1 ms, release 80 ms", "6 dB below the source's RMS",
+                  "12.9 dB uncompressed to 8.0, 6.3 and 5.5 dB", "0.4 s (short", "1.2 s (medium",
+                  "3.0 s (long", "0.35 to 0.50 s, 1.10 to 1.29 s and 2.79 to 3.18 s",
+                  "d = 2.5 (light) or 6 (heavy)", "15 to 17 dB below", "8 to 11 dB below",
+                  "−39 dB (clean) to −34 dB (light) and −28 dB (heavy)",
+                  "plays for 2.25 s", "rings for 1.75 s", "35 % wet with 20 ms") == []
+    assert clips.LOUDNESS == -22.0
+    assert (clips.COMP_ATTACK_MS, clips.COMP_RELEASE_MS, clips.REVERB_STOP) == (1.0, 80.0, 2.25)
+    drums = [m.spread_db for m in measured if m.kind == "compression" and m.source == "drums"]
+    assert [round(v, 1) for v in drums] == [12.9, 8.0, 6.3, 5.5]
+    for setting, (lo, hi) in {"short": (0.35, 0.50), "medium": (1.10, 1.29),
+                              "long": (2.79, 3.18)}.items():
+        times = [m.rt60_s for m in measured if m.kind == "reverb" and m.setting == setting]
+        assert lo - 0.005 <= min(times) and max(times) <= hi + 0.005, (setting, times)
+    for setting, (lo, hi) in {"light": (-17.5, -14.5), "heavy": (-11.0, -8.0)}.items():
+        added = [m.residual_db for m in measured if m.kind == "distortion"
+                 and m.setting == setting]
+        assert lo <= min(added) and max(added) <= hi, (setting, added)
+    bass = [m.hf_share_db for m in measured if m.kind == "distortion" and m.source == "bass"]
+    assert [round(v) for v in bass] == [-39, -34, -28]
+
+
+def test_a_page_that_misstates_a_number_fails():
+    text = PAGE.read_text(encoding="utf-8").replace("5.5 dB at 2:1", "4.5 dB at 2:1")
+    assert stated(text, "12.9 dB uncompressed to 8.0, 6.3 and 5.5 dB") != []
