@@ -8,8 +8,10 @@ Keys combine the sound library's source hash with ``gym/clips.py``'s own, so edi
 renders the clips again, and a rebuild with an unchanged library renders nothing.
 
 In an HTML build (not the EPUB: its drills are text) the clips in use are copied into
-``<outdir>/_audio/gym/``; :func:`clip_config` gives a drill's JavaScript the list of its
-clips with URLs relative to the page.
+``<outdir>/_audio/gym/``. When a page is written, :class:`DrillMedia` adds to each drill's
+config (``data-drill-config``) what its JavaScript plays, with URLs relative to the page: the
+clips of a clip drill (:func:`clip_config`) and, for the ABX drill, every audio pair of the
+course (:func:`pair_config`), already in ``_audio/``.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from __future__ import annotations
 import hashlib
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from audio.collector import AudioExample
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from audio.collector import AudioExample, audio_data
 from audio.spec import AUDIO_DIR, NO_GENERATION_BUILDERS, example_key
 from gym import clips
 
@@ -61,14 +65,80 @@ def clip_file(rec: AudioExample) -> str:
     return f"{CLIP_DIR}/{rec.id}-{rec.key[:8]}.mp3"
 
 
-def clip_config(kind: str, relative_to_root: str = "") -> list[dict]:
-    """The clips of a drill, for its JavaScript: ``id``, ``src`` (``relative_to_root`` + the
-    file, e.g. ``"../"`` from ``gym/compression``), ``source`` (words), ``setting`` (the
-    answer) and ``value`` (ratio, RT60 in s, or drive)."""
+def clip_config(kind: str, url=lambda file: file) -> list[dict]:
+    """The clips of a drill, for its JavaScript: ``id``, ``src`` (``url(file)``: the file
+    relative to the page), ``source`` (words), ``setting`` (the answer) and ``value`` (ratio,
+    RT60 in s, or drive)."""
     source_hash = clips_hash()
-    return [{"id": c.id, "src": relative_to_root + clip_file(record(c, source_hash)),
+    return [{"id": c.id, "src": url(clip_file(record(c, source_hash))),
              "source": clips.SOURCE_NAMES[c.source], "setting": c.setting, "value": c.value}
             for c in clips.catalog(kind)]
+
+
+def pairs(env: BuildEnvironment) -> list[tuple[AudioExample, AudioExample]]:
+    """Every ``audio-pair`` of the course in reading order (both examples rendered)."""
+    from course.order import doc_key, doc_order
+
+    data = audio_data(env)
+    order = doc_order(env)
+    found = []
+    for docname in sorted(data.examples, key=lambda d: doc_key(order, d)):
+        paired = [r for r in sorted(data.examples[docname], key=lambda r: r.seq)
+                  if r.pair is not None and data.by_id.get(r.id) is r]
+        for first, second in zip(paired[::2], paired[1::2]):
+            if first.meta is not None and second.meta is not None:
+                found.append((first, second))
+    return found
+
+
+def pair_config(env: BuildEnvironment, url=lambda file: file) -> list[dict]:
+    """The ABX drill's pairs: ``id`` (the first example's), ``group`` (the module or page
+    title), ``title``, and ``a``/``b`` with ``label`` and ``src``."""
+    from course.modules import module_number
+
+    out = []
+    for a, b in pairs(env):
+        number = module_number(a.docname)
+        title = env.titles.get(a.docname)
+        page = title.astext() if title is not None else a.docname
+        group = f"Module {number}" if number is not None else page
+
+        def side(rec: AudioExample) -> dict:
+            return {"label": f"{rec.pair}, {rec.title}", "src": url(rec.file)}
+
+        out.append({"id": a.id, "group": group, "page": a.docname,
+                    "title": f"{a.title} and {b.number or b.id}: {a.pair} or {b.pair} "
+                             f"({page})",
+                    "a": side(a), "b": side(b)})
+    return out
+
+
+class DrillMedia(SphinxPostTransform):
+    """HTML: put the clips (compression, reverb, distortion) and the pairs (ABX) into the
+    drill's config, with URLs relative to the page being written."""
+
+    default_priority = 6
+    builders = ("html", "dirhtml", "singlehtml")
+
+    def run(self, **kwargs: Any) -> None:
+        from course.urls import page_relative_url
+        from gym.nodes import drill
+
+        docname = self.env.docname
+
+        def url(file: str) -> str:
+            return page_relative_url(self.app.builder, docname, file)
+
+        for node in self.document.findall(drill):
+            kind = node["kind"]
+            config = dict(node["config"])
+            if kind in clips.KINDS:
+                config["clips"] = clip_config(kind, url)
+            elif kind == "abx":
+                config["pairs"] = pair_config(self.env, url)
+            else:
+                continue
+            node["config"] = config
 
 
 def generate(app: Sphinx, env: BuildEnvironment) -> None:
@@ -109,5 +179,6 @@ def generate(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Register the clip step (called from the gym package's ``setup``)."""
+    """Register the clip step and the configs (called from the gym package's ``setup``)."""
     app.connect("env-updated", generate, priority=600)
+    app.add_post_transform(DrillMedia)

@@ -71,3 +71,18 @@ test("a listener who guesses is rarely called unlikely to be guessing", () => {
   }
   assert.ok(hits / 2000 > 0.02 && hits / 2000 < 0.06, hits);
 });
+
+test("the runner's run: n trials on one pair, passed at p <= 0.05, the verdict as summary", () => {
+  const pair = { a: { label: "Dry (Audio 6.3)", src: "a.mp3" }, b: { label: "Compressed (Audio 6.4)", src: "b.mp3" } };
+  const run = X.makeRun(10, pair);
+  for (let i = 0; i < 10; i++) run.next(i === 4 ? 0 : 1);
+  assert.ok(run.done());
+  assert.ok(run.passed());
+  assert.equal(run.summary(), "9 of 10 correct: p = 0.011, unlikely to be guessing.");
+  const weak = X.makeRun(10, pair);
+  for (let i = 0; i < 10; i++) weak.next(i < 8 ? 1 : 0);
+  assert.equal(weak.passed(), false);          // 8 of 10: p = 0.055
+  const t = X.makeTrial(A.rng(2), pair);
+  assert.ok(t.answer.x === "A" || t.answer.x === "B");
+  assert.equal(X.explain({ pair, answer: { x: "B" } }), "X was B: Compressed (Audio 6.4).");
+});

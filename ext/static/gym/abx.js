@@ -1,6 +1,9 @@
 /*
- * gym/abx.js: the ABX drill's pure logic (no DOM, no audio), shared by the browser and
- * node --test (tests/js/gym-abx.test.js).
+ * gym/abx.js: the ABX drill. Its pure logic (p-values, verdicts, runs) is exported for
+ * node --test (tests/js/gym-abx.test.js); in a browser it registers the "abx" kind with
+ * CourseGym.define and adds the pair picker. The pairs are the course's audio-pair examples,
+ * listed by the build in the drill's config ({id, title, page, a: {label, src}, b: {...}}); they
+ * play through an <audio preload="none"> element at the calibrated level (works from file://).
  *
  * An ABX trial plays A, B and X, where X is A or B at random (from a seed, so a run can be
  * replayed and tested); the listener says which one X is. After N trials with k correct, the
@@ -11,13 +14,16 @@
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
+  var api = factory(root);
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {
     root.CourseAbx = api;
+    if (root.CourseGym && root.document) {
+      api.mount(root.document);
+    }
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (root) {
   "use strict";
 
   /** The largest number of trials the exact sum handles (0.5^N stays a normal double). */
@@ -130,6 +136,136 @@
     return state;
   }
 
+
+  /**
+   * A run for the runner (CourseGym's `run(level)`): n trials on one pair; passed() when the
+   * score reaches p <= ALPHA; summary() is the verdict in words.
+   */
+  function makeRun(n, pair) {
+    checkCounts(0, n);
+    var credits = [];
+    return {
+      pair: pair,
+      next: function (credit) { credits.push(credit >= 1 ? 1 : 0); },
+      done: function () { return credits.length >= n; },
+      correct: function () { return credits.reduce(function (a, b) { return a + b; }, 0); },
+      passed: function () {
+        return credits.length > 0 && pValue(this.correct(), credits.length) <= ALPHA;
+      },
+      summary: function () {
+        return credits.length ? verdict(this.correct(), credits.length) + "." : "No answers.";
+      },
+      record: function () { return {}; },
+    };
+  }
+
+  /** A trial: X is A or B, from the runner's seeded rng. */
+  function makeTrial(rng, pair) {
+    return { pair: pair, answer: { x: rng() < 0.5 ? "A" : "B" } };
+  }
+
+  /** The explanation: "X was A: Dry drums (Audio 6.3)." */
+  function explain(trial) {
+    var side = trial.answer.x === "A" ? trial.pair.a : trial.pair.b;
+    return "X was " + trial.answer.x + ": " + side.label + ".";
+  }
+
+  /* ---- the browser ------------------------------------------------------------------------ */
+
+  var player = null;
+
+  function playSrc(src) {
+    var A = root.CourseAudio;
+    if (!player) {
+      player = root.document.createElement("audio");
+      player.preload = "none";
+    }
+    player.pause();
+    if (player.getAttribute("src") !== src) {
+      player.setAttribute("src", src);
+    }
+    try {
+      player.currentTime = 0;
+    } catch (e) { /* not loaded yet */ }
+    player.volume = Math.min(1, Math.max(0, A.dbToGain(A.level())));
+    var started = player.play();
+    if (started && started.catch) {
+      started.catch(function () { /* stopped before it started */ });
+    }
+    var mine = player;
+    return { stop: function () { mine.pause(); } };
+  }
+
+  /** Add the pair picker to the ABX drill and register the kind. */
+  function mount(doc) {
+    var node = doc.querySelector('[data-drill="abx"]');
+    var cfg = {};
+    try {
+      cfg = JSON.parse(node.getAttribute("data-drill-config"));
+    } catch (e) {
+      return;
+    }
+    var pairs = cfg.pairs || [];
+    var app = node.querySelector(".gym-app");
+    var trials = parseInt(cfg.trials, 10) || 16;
+    if (!pairs.length || !app) {
+      return;
+    }
+    var p = doc.createElement("p");
+    p.className = "gym-abx-picker";
+    var label = doc.createElement("label");
+    label.setAttribute("for", "gym-abx-pair");
+    label.textContent = "Pair to compare ";
+    var select = doc.createElement("select");
+    select.id = "gym-abx-pair";
+    var groups = {};
+    pairs.forEach(function (pair, i) {
+      var g = groups[pair.group];
+      if (!g) {
+        g = groups[pair.group] = doc.createElement("optgroup");
+        g.label = pair.group;
+        select.appendChild(g);
+      }
+      var o = doc.createElement("option");
+      o.value = String(i);
+      o.textContent = pair.title;
+      g.appendChild(o);
+    });
+    var wanted = /[?&]pair=([A-Za-z0-9_-]+)/.exec(root.location ? root.location.search : "");
+    pairs.forEach(function (pair, i) {
+      if (wanted && pair.id === wanted[1]) { select.value = String(i); }
+    });
+    p.appendChild(label);
+    p.appendChild(select);
+    app.insertBefore(p, app.firstChild);
+    function chosen() {
+      return pairs[parseInt(select.value, 10) || 0];
+    }
+    root.CourseGym.define("abx", {
+      levels: [{ label: trials + " trials, p-value at the end", trials: trials }],
+      run: function () { return makeRun(trials, chosen()); },
+      trial: function (rng, level, run) { return makeTrial(rng, run ? run.pair : chosen()); },
+      sounds: function () {
+        return [{ id: "A", label: "A", key: "1" }, { id: "B", label: "B", key: "2" },
+          { id: "X", label: "X", key: "x", autoplay: true }];
+      },
+      controls: function () {
+        return [{ name: "x", label: "Which one is X?", type: "choice", options: [
+          { value: "A", label: "X is A", key: "a" }, { value: "B", label: "X is B", key: "b" }] }];
+      },
+      play: function (trial, soundId) {
+        var side = soundId === "X" ? trial.answer.x : soundId;
+        return playSrc(side === "A" ? trial.pair.a.src : trial.pair.b.src);
+      },
+      render: function () {
+        return Promise.reject(new Error("ABX plays <audio>, it renders nothing"));
+      },
+      correctSound: function (trial) { return trial.answer.x; },
+      score: function (trial, answer) { return answer.x === trial.answer.x ? 1 : 0; },
+      explain: function (trial) { return explain(trial); },
+    });
+  }
+
   return {
     MAX_TRIALS: MAX_TRIALS,
     ALPHA: ALPHA,
@@ -139,5 +275,9 @@
     verdict: verdict,
     schedule: schedule,
     session: session,
+    makeRun: makeRun,
+    makeTrial: makeTrial,
+    explain: explain,
+    mount: mount,
   };
 });
