@@ -44,6 +44,7 @@ extensions = [
     "course_html",
     "lms",
     "book",
+    "gym",
 ]
 
 root_doc = "index"
