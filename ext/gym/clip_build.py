@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx.util import logging
 
 from audio.collector import AudioExample, audio_data
 from audio.spec import AUDIO_DIR, NO_GENERATION_BUILDERS, example_key
@@ -30,6 +33,10 @@ from gym import clips
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+#: app -> {"rendered", "cached", "bytes"} of its last clip step (for the log and the tests)
+REPORTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 #: The folder of the clips in the HTML output.
 CLIP_DIR = f"{AUDIO_DIR}/gym"
@@ -113,6 +120,21 @@ def pair_config(env: BuildEnvironment, url=lambda file: file) -> list[dict]:
     return out
 
 
+def chosen_clips(node: Any, catalog: list[dict], option: Any) -> list[dict]:
+    """The drill's ``:clips:`` (comma-separated clip ids), or every clip of its kind; an
+    unknown id is a warning at the drill, listing the ids there are."""
+    if not isinstance(option, str) or not option.strip():
+        return catalog
+    wanted = [w.strip() for w in option.split(",") if w.strip()]
+    known = {c["id"]: c for c in catalog}
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        logger.warning("drill %s: unknown clip id(s) %s in :clips:; the clips of this kind are: "
+                       "%s", node["kind"], ", ".join(unknown), ", ".join(known),
+                       location=node, type="gym", subtype="clips")
+    return [known[w] for w in wanted if w in known]
+
+
 class DrillMedia(SphinxPostTransform):
     """HTML: put the clips (compression, reverb, distortion) and the pairs (ABX) into the
     drill's config, with URLs relative to the page being written."""
@@ -127,13 +149,13 @@ class DrillMedia(SphinxPostTransform):
         docname = self.env.docname
 
         def url(file: str) -> str:
-            return page_relative_url(self.app.builder, docname, file)
+            return page_relative_url(self.env._app.builder, docname, file)
 
         for node in self.document.findall(drill):
             kind = node["kind"]
             config = dict(node["config"])
             if kind in clips.KINDS:
-                config["clips"] = clip_config(kind, url)
+                config["clips"] = chosen_clips(node, clip_config(kind, url), config.get("clips"))
             elif kind == "abx":
                 config["pairs"] = pair_config(self.env, url)
             else:
@@ -155,11 +177,18 @@ def generate(app: Sphinx, env: BuildEnvironment) -> None:
     recs = records()
     todo = [r for r in recs if cached_meta(r, cache) is None]
     errors.clear_late(env, CATEGORY)
+    report = REPORTS[app] = {"rendered": 0, "cached": len(recs) - len(todo), "bytes": 0}
     for key, problem in render_all(app, todo, cache):
-        if problem is not None:
+        if problem is None:
+            report["rendered"] += 1
+        else:
             rec = next(r for r in todo if r.key == key)
             errors.record_late(env, CATEGORY, "gym/index", 1,
                                f"gym clip {rec.id!r} ({rec.recipe} {rec.params}): {problem}")
+    report["bytes"] = sum((cache / f"{r.key}.mp3").stat().st_size for r in recs
+                          if (cache / f"{r.key}.mp3").is_file())
+    logger.info("gym clips: %d rendered, %d from the cache, %.1f MB", report["rendered"],
+                report["cached"], report["bytes"] / 1e6)
     if getattr(app.builder, "format", "") != "html" or app.builder.name.startswith("epub"):
         return
     target = Path(app.outdir) / CLIP_DIR

@@ -232,8 +232,9 @@
       g.appendChild(o);
     });
     var wanted = /[?&]pair=([A-Za-z0-9_-]+)/.exec(root.location ? root.location.search : "");
+    var first = wanted ? wanted[1] : cfg.pair;
     pairs.forEach(function (pair, i) {
-      if (wanted && pair.id === wanted[1]) { select.value = String(i); }
+      if (pair.id === first) { select.value = String(i); }
     });
     p.appendChild(label);
     p.appendChild(select);

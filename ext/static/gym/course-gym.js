@@ -11,6 +11,8 @@
  *     controls(level, trial) -> [{name, label, type: "choice", options: [{value, label, key}]}
  *                                | {name, label, type: "range", min, max, step, value, unit}]
  *     render(trial, soundId, answer, level) -> Promise<AudioBuffer>  (loudness-matched)
+ *     play(trial, soundId, answer, level) (optional) -> {stop()}: plays it itself instead of
+ *                                 render (the clip drills and ABX: <audio preload="none">)
  *     score(trial, answer, level) -> credit from 0 to 1
  *     explain(trial, answer, level) -> a sentence
  *     run(level) (optional) -> an adaptive run: {next(credit), done(), passed(), summary()}
@@ -301,6 +303,12 @@
     }
 
     function play(sid, answer) {
+      if (def.play) {  // clips and pairs: <audio> elements (they work from file://)
+        stopSound();
+        state.playing = def.play(state.trial, sid, answer || null, level());
+        node.setAttribute("data-played", String((+node.getAttribute("data-played") || 0) + 1));
+        return Promise.resolve();
+      }
       return sound(sid, answer).then(playBuffer);
     }
 
