@@ -99,3 +99,34 @@ def test_print_has_the_text_and_the_online_address_and_the_epub_no_clips(site):
     assert "online: https://example.org/course/gym/clips.html\n#drill-compression" in out
     epub = build(src, "epub", audio_cache_dir=site["cache"])
     assert not (Path(epub.outdir) / "_audio" / "gym").exists()
+
+
+def test_keyboard_only_from_disk_the_clip_drill_and_abx_play_clips(site):
+    """Opened from disk (file://): one level of the compression drill and one ABX run, keyboard
+    only; every sound is an <audio preload="none"> at the calibrated level (default −12 dB)."""
+    import subprocess
+
+    from browser import BROWSER, CHROMIUM, require_tools
+
+    require_tools()
+    gym = site["html"] / "gym"
+    proc = subprocess.run(["node", str(BROWSER / "gym-clips.mjs"), (gym / "clips.html").as_uri(),
+                           (gym / "abx.html").as_uri()], capture_output=True, text=True,
+                          cwd=BROWSER, env={"CHROMIUM": CHROMIUM, "PATH": "/usr/bin:/bin"},
+                          timeout=300)
+    assert proc.returncode == 0 and proc.stdout, proc.stderr[-3000:]
+    out = json.loads(proc.stdout)
+    assert out["errors"] == []
+    comp = out["compression"]
+    assert comp["result"] == "passed" and comp["trials"] == 10, comp
+    assert comp["played"] == 10, comp        # each trial starts by playing one clip
+    assert out["clipPlays"] and all(p["src"].startswith("../_audio/gym/gym-compression-")
+                                    and p["preload"] == "none"
+                                    and abs(p["volume"] - 10 ** (-12 / 20)) < 1e-6
+                                    for p in out["clipPlays"]), out["clipPlays"][:3]
+    assert out["picker"]["label"].startswith("Pair to compare")
+    assert len(out["picker"]["options"]) == 1
+    abx = out["abx"]
+    assert abx["result"] == "passed" and abx["trials"] == 10, abx
+    assert "10 of 10 correct: p < 0.001, unlikely to be guessing" in abx["words"]
+    assert {p["src"].rsplit("/", 1)[-1].split("-")[1] for p in out["abxPlays"]} == {"test"}
