@@ -113,9 +113,9 @@ def pair_config(env: BuildEnvironment, url=lambda file: file) -> list[dict]:
         def side(rec: AudioExample) -> dict:
             return {"label": f"{rec.pair}, {rec.title}", "src": url(rec.file)}
 
+        labels = "" if (a.pair, b.pair) == ("A", "B") else f": {a.pair} or {b.pair}"
         out.append({"id": a.id, "group": group, "page": a.docname,
-                    "title": f"{a.title} and {b.number or b.id}: {a.pair} or {b.pair} "
-                             f"({page})",
+                    "title": f"{a.title} and {b.number or b.id}{labels} ({page})",
                     "a": side(a), "b": side(b)})
     return out
 
