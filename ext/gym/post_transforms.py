@@ -43,6 +43,8 @@ def module_heading(env: Any, record: DrillRecord) -> str:
     if record.module is None:
         return "Other drills"
     name = title.astext() if title is not None else ""
+    if name.startswith(f"Module {record.module}"):
+        return name                       # the course's module titles carry their number
     return f"Module {record.module}: {name}" if name else f"Module {record.module}"
 
 
@@ -110,7 +112,7 @@ class PrintGym(SphinxPostTransform):
         box += nodes.rubric(node["title"], node["title"])
         box.extend(node.children)
         box += self.back_link(node)
-        url = online_url(self.config, f"{self.fromdoc}.html#{node['anchor']}")
+        url = online_url(self.config, f"{node['config']['page']}.html#{node['anchor']}")
         para = nodes.paragraph(classes=["gym-online"])
         if url:
             para += nodes.Text("Practice this drill online: ")

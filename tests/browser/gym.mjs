@@ -10,10 +10,14 @@
 //   node gym.mjs disk <file-url>                   opened from disk: Start plays sound
 //   node gym.mjs first-sound <page-url> <kind>     ms from the Start click to the first
 //                                                  non-silent output frame
+//   node gym.mjs axe <page-url> ...                axe-core on running drills (Start pressed,
+//                                                  one answer given) and on the index with
+//                                                  its export open, light and dark; CSP reports
 //
 // The keyboard mode reads the right answer from data-test-answer, which course-gym.js sets
 // only when the page's query holds "gym-test".
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { CHROMIUM, FLAGS } from "./chromium.mjs";
 
@@ -24,6 +28,7 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
+page.setDefaultTimeout(15000);
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
 page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
@@ -85,6 +90,10 @@ const gymRecord = () => page.evaluate(() => JSON.parse(localStorage.getItem("cou
 if (mode === "agreement") {
   const [url, file] = args;
   await page.goto(url, { waitUntil: "load" });
+  // every live family, whichever drill page this is
+  for (const family of ["eq", "levels", "space"]) {
+    await page.addScriptTag({ url: new URL(`../_static/gym/${family}.js`, url).href });
+  }
   const data = await page.evaluate(async () => {
     const arr = (x) => Array.from(x);
     const eq = await CourseGymEq.stimulus({ freq: 1000, q: Math.SQRT2, gain: 9, seconds: 2, seed: 11 });
@@ -136,7 +145,19 @@ if (mode === "agreement") {
   await page.waitForFunction(() => document.querySelector(".gym-store-message").textContent.length > 0);
   out.importMessage = await page.$eval(".gym-store-message", (n) => n.textContent);
   out.after = await gymRecord();
-  out.sameAreas = JSON.stringify(out.before.areas) === JSON.stringify(out.after.areas);
+  // Reset: the gym's area only; another tool's area stays.
+  await page.evaluate(() => {
+    const rec = JSON.parse(localStorage.getItem("course-learner"));
+    rec.areas.other = { kept: true };
+    localStorage.setItem("course-learner", JSON.stringify(rec));
+  });
+  await page.reload({ waitUntil: "load" });
+  page.once("dialog", (d) => d.accept());
+  await page.click("text=Reset the gym");
+  await page.waitForFunction(() => /reset/.test(document.querySelector(".gym-store-message").textContent));
+  out.afterReset = (await gymRecord()).areas;
+  out.resetMessage = await page.$eval(".gym-store-message", (n) => n.textContent);
+  out.sameAreas = Boolean(out.before) && JSON.stringify(out.before.areas) === JSON.stringify(out.after && out.after.areas);
 } else if (mode === "bad-input") {
   const [drillUrl, indexUrl, tampered] = args;
   await page.goto(drillUrl, { waitUntil: "load" });
@@ -198,6 +219,40 @@ if (mode === "agreement") {
   Object.assign(out, g);
   out.played = await page.$eval(root, (n) => Number(n.getAttribute("data-played") || 0));
   out.startToPlayMs = await page.$eval(root, (n) => Number(n.getAttribute("data-first-sound-ms")));
+} else if (mode === "axe") {
+  const require = createRequire(import.meta.url);
+  const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+  const COLOR = ["color-contrast", "link-in-text-block"];
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const axe = (runOnly) => page.evaluate(async (runOnly) => (await window.axe.run(document, { runOnly, resultTypes: ["violations"] }))
+    .violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`), runOnly);
+  out.pages = [];
+  for (const url of args) {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(url, { waitUntil: "load" });
+    for (const start of await page.$$(".gym-start")) {
+      await start.click();
+      const drill = await start.evaluateHandle((b) => b.closest("[data-drill]"));
+      const choice = await drill.$(".gym-choice");
+      if (choice) await choice.click();
+      const buttons = await drill.$$(".gym-actions button");
+      if (buttons.length && await buttons[0].isVisible()) await buttons[0].click();
+    }
+    const exp = await page.$("text=Export progress");
+    if (exp) await exp.click();
+    await page.evaluate(axeSource);
+    const light = await axe({ type: "tag", values: TAGS });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.evaluate(() => { document.body.dataset.theme = "dark"; });
+    await page.waitForTimeout(50);
+    const dark = await axe({ type: "rule", values: COLOR });
+    const started = await page.$$eval("[data-drill] .gym-trial", (t) => t.filter((x) => !x.hidden).length);
+    out.pages.push({ url, light, dark, started, csp: await page.evaluate(() => window.__csp) });
+  }
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

@@ -49,3 +49,9 @@ def test_axe_catches_the_broken_page(broken_audit):
 def test_axe_dark_pass_catches_dark_only_contrast(broken_audit):
     assert "color-contrast" not in ids(broken_audit, "dark-contrast.html", "light")
     assert "color-contrast" in ids(broken_audit, "dark-contrast.html", "dark")
+
+
+def test_the_gym_pages_are_audited(site_audit):
+    # the listening gym's index and a drill page, as they load (tests/gym/ audits them running)
+    audited = {p.page for p in site_audit.pages}
+    assert {"gym/index.html", "gym/eq.html", "gym/space.html"} <= audited

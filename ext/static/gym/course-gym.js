@@ -151,9 +151,8 @@
 
   function store() {
     var s = root.CourseStore;
-    if (s && root.CourseGymRecord && !s.gymDefined) {
+    if (s && root.CourseGymRecord) {
       root.CourseGymRecord.define(s);
-      s.gymDefined = true;
     }
     return s;
   }
@@ -221,14 +220,16 @@
     var cal = el("div", { class: "gym-calibration", role: "group",
       "aria-labelledby": id + "-cal-title" });
     cal.appendChild(el("p", { id: id + "-cal-title", class: "gym-step" }, "1. Set your level"));
-    cal.appendChild(el("p", {}, "Play the reference pink noise and set your volume so that " +
-      "it is comfortable, about as loud as a conversation. Then keep it there for the drill."));
+    cal.appendChild(el("p", {}, "Play the reference pink noise (as loud as the course's " +
+      "calibration clip, \u221220 LUFS) and set your volume so that it is comfortable, about " +
+      "as loud as a conversation. Then keep it there for the drill."));
     var calBtn = el("button", { type: "button", class: "gym-button", "aria-pressed": "false" },
       "Play reference noise");
     var lvlLab = el("label", { for: id + "-cal-level" }, "Listening level (dB)");
     var lvl = el("input", { id: id + "-cal-level", type: "range", min: "-40", max: "0",
       step: "1", value: String(A.level()) });
-    var lvlOut = el("output", { for: id + "-cal-level" }, A.level() + " dB");
+    var dbText = function (v) { return (v < 0 ? "\u2212" + -v : String(v)) + " dB"; };
+    var lvlOut = el("output", { for: id + "-cal-level" }, dbText(A.level()));
     cal.appendChild(calBtn); cal.appendChild(lvlLab); cal.appendChild(lvl);
     cal.appendChild(lvlOut);
     app.appendChild(cal);
@@ -246,7 +247,7 @@
       calBtn.textContent = "Stop reference noise";
     });
     lvl.addEventListener("input", function () {
-      lvlOut.textContent = A.setLevel(parseFloat(lvl.value)) + " dB";
+      lvlOut.textContent = dbText(A.setLevel(parseFloat(lvl.value)));
     });
 
     // Start
@@ -512,7 +513,12 @@
     });
   }
 
-  /** The reference level of the calibration noise and of every stimulus (dBFS RMS). */
+  /**
+   * The reference level of the calibration noise and of every stimulus, in dBFS RMS: mono
+   * pink noise at -23 dBFS, played on both channels, measures -20.2 LUFS (ITU-R BS.1770,
+   * soundlib.loudness; tests/gym/test_agreement.py), the loudness of the course's
+   * calibration clip and of every normalized example (-20 LUFS).
+   */
   var REF_DB = -23;
 
   /* ---- the gym index: levels, export, import, reset ------------------------------------- */
@@ -580,12 +586,21 @@
       reader.readAsText(f);
     });
     reset.addEventListener("click", function () {
-      if (root.confirm && !root.confirm("Forget every level you have passed in the gym " +
-        "(and the rest of your saved course progress)? Export it first to keep a copy.")) {
+      // The gym's area only; a record this page may not write (from a newer version of the
+      // course) can only be replaced as a whole.
+      var all = s.readOnly();
+      if (root.confirm && !root.confirm(all ? "Your saved progress comes from a newer " +
+        "version of the course. Reset ALL of it (quizzes too)? Export it first to keep a copy."
+        : "Forget every level you have passed in the gym? Export it first to keep a copy.")) {
         return;
       }
-      s.reset();
-      msg.textContent = "Your progress was reset.";
+      if (all) {
+        s.reset();
+      } else {
+        s.set("gym", root.CourseGymRecord.empty());
+      }
+      msg.textContent = all ? "All your saved progress was reset." :
+        "Your gym progress was reset.";
       show();
     });
     box.gymImport = importText;

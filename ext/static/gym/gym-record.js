@@ -87,7 +87,11 @@
 
   /** Register the area with a store (CourseStore); returns the store. */
   function define(store) {
-    return store.defineArea(AREA, validate, empty());
+    if (!store.gymDefined) {
+      store.defineArea(AREA, validate, empty());
+      store.gymDefined = true;
+    }
+    return store;
   }
 
   return { AREA: AREA, empty: empty, validate: validate, define: define };
