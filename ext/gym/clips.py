@@ -34,9 +34,11 @@ import numpy as np
 from soundlib import SR, dsp, dynamics, effects, music
 from soundlib.recipes import recipe
 
-#: Integrated loudness of every clip (LUFS): the gym's calibration noise (pink, −23 dBFS RMS,
-#: course-gym.js) measures −22.3 LUFS, so clips and generated stimuli play equally loud.
-LOUDNESS = -22.0
+#: Integrated loudness of every clip (LUFS): the course's reference, that of its normalized
+#: audio examples and of the gym's calibration noise (course-gym.js, REF_DB), so clips and
+#: generated stimuli play equally loud. Every clip is stereo (a mono source on both
+#: channels), so that it is measured as it is heard.
+LOUDNESS = -20.0
 CLIP_SECONDS = 3.5
 REVERB_SECONDS = 4.0
 #: When the music stops in a reverb clip (s); the rest is the reverb's tail.
@@ -92,9 +94,10 @@ def compression_clip(source_name: str = "drums", ratio: float = 1.0):
     if ratio < 1:
         raise ValueError(f"ratio must be 1 (none) or more, got {ratio}")
     if ratio == 1:
-        return x
-    return dynamics.compress(x, comp_threshold_db(x), float(ratio), attack_ms=COMP_ATTACK_MS,
-                             release_ms=COMP_RELEASE_MS, knee_db=0.0)
+        return dsp.stereo(x)
+    return dsp.stereo(dynamics.compress(x, comp_threshold_db(x), float(ratio),
+                                        attack_ms=COMP_ATTACK_MS, release_ms=COMP_RELEASE_MS,
+                                        knee_db=0.0))
 
 
 @recipe("gym-reverb")
@@ -113,8 +116,8 @@ def distortion_clip(source_name: str = "drums", drive: float = 0.0):
     """A source at 0 dBFS peak through ``tanh`` saturation of ``drive`` (0: clean)."""
     x = dsp.to_peak(source(source_name), 0.0)
     if drive == 0:
-        return x
-    return effects.soft_clip(x, float(drive))
+        return dsp.stereo(x)
+    return dsp.stereo(effects.soft_clip(x, float(drive)))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
  * gym/clips.js: the clip drills (compression, reverb, distortion) of the listening gym.
  *
  * Their sounds are clips rendered at build time by the course's sound library (ext/gym/clips.py:
- * loudness-matched at -22 LUFS, true peak at most -1 dBTP), because browsers' compressors
+ * loudness-matched at -20 LUFS, true peak at most -1 dBTP), because browsers' compressors
  * differ. The drill's config (data-drill-config) lists them: {id, src, source, setting, value}.
  * They play through an <audio preload="none"> element, which works opened from disk (file://),
  * where fetch() and media-element sources into Web Audio fail; its volume is the calibrated
