@@ -1,16 +1,9 @@
 /*
- * gym/abx.js: the ABX drill. Its pure logic (p-values, verdicts, runs) is exported for
- * node --test (tests/js/gym-abx.test.js); in a browser it registers the "abx" kind with
- * CourseGym.define and adds the pair picker. The pairs are the course's audio-pair examples,
- * listed by the build in the drill's config ({id, title, page, a: {label, src}, b: {...}}); they
- * play through an <audio preload="none"> element at the calibrated level (works from file://).
- *
- * An ABX trial plays A, B and X, where X is A or B at random (from a seed, so a run can be
- * replayed and tested); the listener says which one X is. After N trials with k correct, the
- * one-sided binomial p-value is the probability of getting at least k right out of N by
- * guessing (each answer right with probability 1/2):
- *     p = sum_{i=k}^{N} C(N, i) / 2^N.
- * A small p (0.05 or less, by convention) means guessing is an unlikely explanation.
+ * gym/abx.js: the ABX drill. Pure logic (exact binomial p-values, verdicts, runs) for node
+ * --test (tests/js/gym-abx.test.js); in a browser, the pair picker and CourseGym.define("abx").
+ * The pairs (the course's audio-pair examples, listed by the build in the drill's config) play
+ * through <audio preload="none"> at the calibrated level, which works from file://.
+ * p = sum_{i=k}^{N} C(N, i) / 2^N: the chance of at least k right out of N by guessing.
  */
 (function (root, factory) {
   "use strict";
@@ -26,7 +19,7 @@
 })(typeof self !== "undefined" ? self : this, function (root) {
   "use strict";
 
-  /** The largest number of trials the exact sum handles (0.5^N stays a normal double). */
+  /** 0.5^N stays a normal double up to here. */
   var MAX_TRIALS = 1000;
   /** The p-value below which the words say "unlikely to be guessing". */
   var ALPHA = 0.05;
@@ -94,10 +87,7 @@
     return out;
   }
 
-  /**
-   * A run of n trials: xs (from schedule), answer(choice) records the answer to the current
-   * trial and returns {correct, x, done}; summary() gives {correct, trials, p, words}.
-   */
+  /** n trials: answer(choice) -> {correct, x, done}; summary() -> {correct, trials, p, words}. */
   function session(rng, n) {
     checkCounts(0, n);
     var xs = schedule(rng, n);
@@ -137,10 +127,7 @@
   }
 
 
-  /**
-   * A run for the runner (CourseGym's `run(level)`): n trials on one pair; passed() when the
-   * score reaches p <= ALPHA; summary() is the verdict in words.
-   */
+  /** CourseGym's run(level): n trials on one pair; passed() at p <= ALPHA. */
   function makeRun(n, pair) {
     checkCounts(0, n);
     var credits = [];

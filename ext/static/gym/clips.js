@@ -1,15 +1,9 @@
 /*
- * gym/clips.js: the clip drills (compression, reverb, distortion) of the listening gym.
- *
- * Their sounds are clips rendered at build time by the course's sound library (ext/gym/clips.py:
- * loudness-matched at -20 LUFS, true peak at most -1 dBTP), because browsers' compressors
- * differ. The drill's config (data-drill-config) lists them: {id, src, source, setting, value}.
- * They play through an <audio preload="none"> element, which works opened from disk (file://),
- * where fetch() and media-element sources into Web Audio fail; its volume is the calibrated
- * listening level (CourseAudio.level()), never above 1.
- *
- * The pure part (levels, trials, scoring, explanations) is exported for node --test
- * (tests/js/gym-clips.test.js); in a browser the kinds are registered with CourseGym.define.
+ * gym/clips.js: the compression, reverb and distortion drills. Their clips are rendered at
+ * build time (ext/gym/clips.py: -20 LUFS, true peak <= -1 dBTP) and listed in the drill's
+ * config ({id, src, source, setting, value}); they play through <audio preload="none">, which
+ * works from file://, at the calibrated level (CourseAudio.level()). Pure logic exported for
+ * node --test (tests/js/gym-clips.test.js).
  */
 (function (root, factory) {
   "use strict";
@@ -27,11 +21,7 @@
 
   var KINDS = ["compression", "reverb", "distortion"];
 
-  /*
-   * The ladders. mode "pair": A and B of one source, one untouched (`plain`) and one processed
-   * (`setting`); the learner names the processed one. mode "name": one clip whose setting is one
-   * of `choices`; the learner names it (answer labels from `labels`).
-   */
+  /* "pair": A and B, one `plain`, one at `setting`: which is processed? "name": one clip. */
   var LEVELS = {
     compression: [
       { label: "Which one is compressed? 12:1", trials: 10, mode: "pair", plain: "none",
@@ -102,11 +92,7 @@
     });
   }
 
-  /**
-   * A trial of `level` from a seeded rng (CourseAudio.rng): a source, then for "pair" which
-   * of A and B is processed, for "name" which setting plays. Returns
-   * {source, clips: {soundId: clip}, answer: {...}, setting}.
-   */
+  /** A trial from a seeded rng: {source, clips: {soundId: clip}, setting, answer}. */
   function makeTrial(level, clips, rng) {
     var sources = usableSources(level, clips);
     if (!sources.length) {
@@ -158,11 +144,7 @@
       }) }];
   }
 
-  /**
-   * Credit: 1 for the right answer; naming a setting one step away on a ladder of three
-   * (2:1 for 4:1, medium for long) earns half; anything else nothing. "light" and "heavy" both
-   * read "Saturated", so either counts for a saturated clip.
-   */
+  /** 1 if right (or the same label); one step off on a ladder of three: 0.5; else 0. */
   function score(level, trial, answer) {
     if (level.mode === "pair") {
       return answer.which === trial.answer.which ? 1 : 0;
