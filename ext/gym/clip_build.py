@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
-
 from sphinx.util import logging
 
 from audio.collector import AudioExample, audio_data

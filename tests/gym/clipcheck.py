@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-
 from gym import clips
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from gym import clip_build, clips
+
 from sphinx_project import build, copy_root, warnings
 
 #: The budget for the clips in the HTML output (issue 15: keep the added audio modest).
@@ -34,9 +34,7 @@ def site(tmp_path_factory):
 
 def config(page: Path, kind: str) -> dict:
     text = page.read_text(encoding="utf-8")
-    m = re.search(r'data-drill="%s" data-drill-config="([^"]*)"' % kind, text)
-    if m is None:
-        m = re.search(r'data-drill-config="([^"]*)"[^>]*data-drill="%s"' % kind, text)
+    m = re.search(rf'data-drill="{kind}" data-drill-config="([^"]*)"', text)
     assert m, f"no {kind} drill in {page}"
     return json.loads(html.unescape(m.group(1)))
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
 import clipcheck
+import pytest
 from gym import clip_build, clips
 
 
