@@ -24,7 +24,7 @@ def visit_drill(self: Any, node: drill) -> None:
     config = json.dumps(node["config"], sort_keys=True, separators=(",", ":"))
     title = self.encode(node["title"])
     self.body.append(self.starttag(
-        node, "div", CLASS="gym-drill", **{"data-drill": node["kind"],
+        node, "div", CLASS="gym-drill", role="group", **{"data-drill": node["kind"],
                                            "data-drill-config": config,
                                            "aria-label": node["title"]}))
     self.body.append(f'<p class="gym-drill-title"><strong>{title}</strong></p>\n')

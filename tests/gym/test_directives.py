@@ -70,20 +70,24 @@ def test_javascript_only_on_the_pages_that_need_it():
     assert not [s for s in lesson if "gym" in s or s.startswith("course-")]
 
 
-@pytest.mark.parametrize("builder", ["latex", "text"])
+OUTPUT_FILES = {"latex": "*.tex", "text": "*.txt", "epub": "*.xhtml"}
+
+
+@pytest.mark.parametrize("builder", ["latex", "text", "epub"])
 def test_print_gives_the_text_the_lesson_and_the_online_address(tmp_path, builder):
     out = tmp_path / builder
     run = sphinx_build(builder, ROOTS / "test-gym", out, tmp_path / "doctrees",
                        "-D", "html_baseurl=https://example.org/course/")
     assert run.returncode == 0, run.stderr[-2000:]
-    text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.t*x*"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob(OUTPUT_FILES[builder]))
     for kind in LIVE:
         assert "https://example.org/course/gym/" in text
         assert f"#drill-{kind}" in text
     assert text.count("The lesson it trains:") == 6
     assert "In any DAW" in text
     run = sphinx_build(builder, ROOTS / "test-gym", tmp_path / "plain", tmp_path / "d2")
-    plain = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "plain").rglob("*.t*x*"))
+    plain = "\n".join(p.read_text(encoding="utf-8")
+                      for p in (tmp_path / "plain").rglob(OUTPUT_FILES[builder]))
     assert plain.count("The interactive drill is part of the online course.") == 6
 
 

@@ -11,8 +11,10 @@
  *     controls(level, trial) -> [{name, label, type: "choice", options: [{value, label, key}]}
  *                                | {name, label, type: "range", min, max, step, value, unit}]
  *     render(trial, soundId, answer, level) -> Promise<AudioBuffer>  (loudness-matched)
- *     play(trial, soundId, answer, level) (optional) -> {stop()}: plays it itself instead of
- *                                 render (the clip drills and ABX: <audio preload="none">)
+ *     play(trial, soundId, answer, level) (optional, instead of render) -> {stop()}: the
+ *       family plays the sound itself, e.g. a build-time clip through an <audio> element
+ *     correctSound(trial) (optional) -> the sound id "Hear the right answer" plays
+ *     spatial (optional) -> true: show the headphones notice
  *     score(trial, answer, level) -> credit from 0 to 1
  *     explain(trial, answer, level) -> a sentence
  *     run(level) (optional) -> an adaptive run: {next(credit), done(), passed(), summary()}
@@ -304,9 +306,10 @@
     }
 
     function play(sid, answer) {
-      if (def.play) {  // clips and pairs: <audio> elements (they work from file://)
+      if (def.play) {
+        // the family plays the sound itself (e.g. an <audio> clip, which works from file://)
         stopSound();
-        state.playing = def.play(state.trial, sid, answer || null, level());
+        state.playing = def.play(state.trial, sid, answer || null, level()) || null;
         node.setAttribute("data-played", String((+node.getAttribute("data-played") || 0) + 1));
         return Promise.resolve();
       }
@@ -554,7 +557,7 @@
     var imp = el("input", { id: "gym-import", type: "file", accept: ".json,application/json",
       class: "gym-file" });
     var reset = el("button", { type: "button", class: "gym-button" }, "Reset the gym");
-    row.appendChild(exp); row.appendChild(impLab); row.appendChild(imp); row.appendChild(reset);
+    row.appendChild(exp); row.appendChild(imp); row.appendChild(impLab); row.appendChild(reset);
     tools.appendChild(row);
     var outLab = el("label", { for: "gym-export-text", hidden: "" }, "Exported progress (JSON)");
     var out = el("textarea", { id: "gym-export-text", readonly: "", rows: "6", hidden: "" });

@@ -91,7 +91,7 @@
       { label: "threshold of 2 dB or less", target: 2, start: 4, steps: [1, 0.5] },
       { label: "threshold of 1.5 dB or less", target: 1.5, start: 3, steps: [0.5, 0.25] },
       { label: "threshold of 1 dB or less", target: 1, start: 3, steps: [0.5, 0.25] },
-      { label: "threshold of 0.5 dB or less", target: 0.5, start: 2, steps: [0.5, 0.1] },
+      { label: "threshold of 0.5 dB or less", target: 0.5, start: 2, steps: [0.5, 0.25] },
     ],
     run: run,
     sounds: function () {
