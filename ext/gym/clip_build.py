@@ -163,26 +163,30 @@ class DrillMedia(SphinxPostTransform):
 
 
 def generate(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: render the missing clips into the audio cache and, in an HTML
-    build, copy them into ``_audio/gym/`` (removing stale ones). A clip that cannot be
-    rendered is a build error naming the clip."""
+    """``env-updated``: render the missing clips of the clip drills the site has into the
+    audio cache and, in an HTML build, copy them into ``_audio/gym/`` (removing stale ones).
+    A clip that cannot be rendered is a build error at its drill, naming the clip."""
     if app.builder.name in NO_GENERATION_BUILDERS:
         return
     from audio.render import audio_cache, cached_meta, render_all
     from course import errors
+    from gym.collector import gym_domain
 
-    cache = audio_cache(app)
-    cache.mkdir(parents=True, exist_ok=True)
-    recs = records()
-    todo = [r for r in recs if cached_meta(r, cache) is None]
     errors.clear_late(env, CATEGORY)
+    drills = {r.kind: r for r in gym_domain(env).in_order(env) if r.kind in clips.KINDS}
+    if not drills:  # no clip drill in this project: nothing to render
+        return
+    cache = audio_cache(app)
+    recs = records(tuple(k for k in clips.KINDS if k in drills))
+    todo = [r for r in recs if cached_meta(r, cache) is None]
     report = REPORTS[app] = {"rendered": 0, "cached": len(recs) - len(todo), "bytes": 0}
     for key, problem in render_all(app, todo, cache):
         if problem is None:
             report["rendered"] += 1
         else:
             rec = next(r for r in todo if r.key == key)
-            errors.record_late(env, CATEGORY, "gym/index", 1,
+            drill = drills[rec.recipe.removeprefix("gym-")]
+            errors.record_late(env, CATEGORY, drill.docname, drill.line,
                                f"gym clip {rec.id!r} ({rec.recipe} {rec.params}): {problem}")
     report["bytes"] = sum((cache / f"{r.key}.mp3").stat().st_size for r in recs
                           if (cache / f"{r.key}.mp3").is_file())

@@ -128,3 +128,4 @@ def test_keyboard_only_from_disk_the_clip_drill_and_abx_play_clips(site):
     assert abx["result"] == "passed" and abx["trials"] == 10, abx
     assert "10 of 10 correct: p < 0.001, unlikely to be guessing" in abx["words"]
     assert {p["src"].rsplit("/", 1)[-1].split("-")[1] for p in out["abxPlays"]} == {"test"}
+
