@@ -129,3 +129,19 @@ def test_keyboard_only_from_disk_the_clip_drill_and_abx_play_clips(site):
     assert "10 of 10 correct: p < 0.001, unlikely to be guessing" in abx["words"]
     assert {p["src"].rsplit("/", 1)[-1].split("-")[1] for p in out["abxPlays"]} == {"test"}
 
+
+
+def test_a_clip_that_cannot_be_rendered_is_an_error_at_its_drill(site, monkeypatch):
+    import soundlib.recipes as recipes
+
+    def broken(source_name: str = "drums", rt60: float = 1.2):
+        raise ValueError("a deliberately broken reverb")
+
+    recipes.load_all()
+    monkeypatch.setitem(recipes._registry._items, "gym-reverb", broken)
+    monkeypatch.setattr(clip_build, "clips_hash", lambda: "0" * 64)  # nothing cached
+    src = copy_root(site["tmp"], "gym-clips", "broken-recipe")
+    app = build(src, audio_cache_dir=str(site["tmp"] / "other-cache"), audio_jobs=1)
+    found = warnings(app)
+    assert "gym/clips.rst:19" in found, found        # the reverb drill's line
+    assert "gym clip 'gym-reverb-drums-short'" in found and "a deliberately broken reverb" in found
