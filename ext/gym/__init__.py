@@ -15,6 +15,9 @@ One module per build phase, like :mod:`quiz` and :mod:`audio`:
     the lesson link and the online address; the index is filled by module.
 :mod:`gym.html`
     The HTML visitor (the ``data-drill`` contract).
+:mod:`gym.clips`, :mod:`gym.clip_build`
+    The compression, reverb and distortion clips (recipes, catalog), rendered into the audio
+    cache at build time, and the clips and audio pairs put into the drills' configs.
 
 The browser side is ``ext/static/gym/``: ``course-gym.js`` (the runner), ``gym-record.js``
 (the progress record's validator) and one file per drill family, loaded only on pages with
@@ -27,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from course import errors
 from course.assets import STATIC_DIR, add_page_js, add_static_files
-from gym import collector, directives, html, spec
+from gym import clip_build, collector, directives, html, spec
 from gym.post_transforms import TRANSFORMS
 
 if TYPE_CHECKING:
@@ -67,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add_static_files(app, css=["gym/gym.css"])
     app.connect("env-updated", collector.env_updated)
     app.connect("html-page-context", page_context)
+    clip_build.setup(app)
     errors.add_summary(app, collector.CATEGORY, collector.error_summary)
     return {
         "version": "1.0",
