@@ -102,3 +102,64 @@ def page_lab_scripts(site: Path) -> list[str]:
         if extra:
             problems.append(f"{rel}: loads {', '.join(sorted(extra))} for no lab on the page")
     return problems
+
+
+def walk_problems(walk: dict) -> list[str]:
+    """What went wrong in labs.mjs's keyboard walk (empty: a keyboard-only learner can
+    reveal the lab, change a value with the arrow keys, reset it and play it)."""
+    s = walk.get("steps", {})
+    problems = [f"exception: {e[:200]}" for e in walk.get("exceptions", [])]
+    if not (s.get("reveal") and s["reveal"].get("visible")):
+        return problems + ["Tab never reached a Reveal button with a visible focus"]
+    if not s.get("panelShown"):
+        problems.append("Enter on Reveal did not show the controls")
+    if (s.get("afterReveal") or {}).get("type") != "range":
+        problems.append("focus did not move to the first slider after Reveal")
+    try:
+        if not float(s["after"]) > float(s["before"]):
+            problems.append(f"ArrowRight did not raise the value ({s['before']} -> {s['after']})")
+    except (KeyError, TypeError, ValueError):
+        problems.append("no value shown before or after the arrow keys")
+    if not (s.get("reset") and s["reset"].get("visible")):
+        problems.append("Tab never reached Reset with a visible focus")
+    elif s.get("afterReset") != s.get("before"):
+        problems.append(f"Reset gave {s.get('afterReset')}, not the default {s.get('before')}")
+    playing = s.get("playing") or {}
+    if (s.get("play") or {}).get("cls") != "course-lab-play":
+        problems.append("Tab never reached Play")
+    if playing.get("pressed") != "true" or playing.get("state") != "running":
+        problems.append(f"Play did not start the audio: {playing}")
+    level = playing.get("levelDb")
+    if level is None or not level > -60:
+        problems.append(f"Play made no sound at the lab's output ({level} dBFS)")
+    if s.get("stopped") != "false":
+        problems.append("Enter on Stop did not stop")
+    if not (s.get("status") or "").strip():
+        problems.append("the aria-live region stayed empty")
+    return problems
+
+
+def bad_input_problems(entry: dict) -> list[str]:
+    """What went wrong when 99999, "abc" and -99999 were typed into a lab's first number
+    field (empty: each was clamped, the clamped value shown, and the sound stayed finite
+    and audible)."""
+    first = json.loads(entry["params"])[0]
+    if "choices" in first:
+        return []
+    problems = []
+    want = {"99999": first["max"], "abc": first["max"], "-99999": first["min"]}
+    for typed, value in want.items():
+        try:
+            shown = float(entry.get(typed))
+        except (TypeError, ValueError):
+            shown = math.nan
+        if not (math.isfinite(shown) and abs(shown - value) <= 1e-9 * max(1, abs(value))):
+            problems.append(f"{entry['kind']}: typed {typed!r}, shown {entry.get(typed)!r} "
+                            f"(want {value})")
+    if "set to" not in (entry.get("status") or ""):
+        problems.append(f"{entry['kind']}: the live region did not say the value was clamped")
+    sound = entry.get("sound") or {}
+    level = sound.get("rmsDb")
+    if not sound.get("finite") or level is None or not level > -60:
+        problems.append(f"{entry['kind']}: the clamped setting sounds {sound}")
+    return problems
