@@ -62,9 +62,9 @@ def synth_q(resonance_db: float) -> float:
 
 
 @recipe("lab-synth")
-def synth(wave: str = "sawtooth", cutoff_hz: float = 440.0, resonance_db: float = 6.0,
-          attack_ms: float = 5.0, decay_ms: float = 300.0, sustain: float = 50.0,
-          release_ms: float = 300.0, note_hz: float = 110.0, notes: int = 3):
+def synth(wave: str = "sawtooth", cutoff_hz: float = 1000.0, resonance_db: float = 12.0,
+          attack_ms: float = 100.0, decay_ms: float = 300.0, sustain: float = 60.0,
+          release_ms: float = 500.0, note_hz: float = 110.0, notes: int = 3):
     """``notes`` notes of a subtractive voice: a band-limited ``wave`` at ``note_hz``, a
     12 dB per octave resonant low-pass (the Web Audio BiquadFilterNode's, whose Q is in dB:
     ``filters.biquad`` with q = 10^(resonance_db/20)), and an ADSR amplitude envelope
