@@ -50,8 +50,8 @@ test("synth: harmonics of each wave, the ADSR breakpoints, 12 dB at the cutoff",
   assert.equal(synth.harmonic("sawtooth", 16), 1 / 16); // the lesson: 24 dB below
   assert.equal(synth.harmonic("square", 2), 0);
   assert.equal(synth.harmonic("triangle", 3), 1 / 9);
-  const env = synth.envelope({ attack_ms: 100, decay_ms: 300, sustain: 60, release_ms: 500 });
-  assert.deepEqual(env, [[0, 0], [0.1, 1], [0.4, 0.6], [0.6, 0.6], [1.1, 0]]);
+  const env = synth.envelope({ attack_ms: 100, decay_ms: 300, sustain: 0.6, release_ms: 500 });
+  assert.deepEqual(env, [[0, 0], [0.1, 1], [0.4, 0.6], [1.2, 0.6], [1.7, 0]]);
   const A = require("../../ext/static/course-audio.js");
   const at = A.responseDb(synth.coefficients({ cutoff_hz: 1000, resonance_db: 12 }), [1000])[0];
   assert.ok(Math.abs(at - 12) < 1e-6, at);

@@ -33,6 +33,8 @@ PARAMS = (
 RECIPE = "lab-sampling"
 TOLERANCE = 0.5
 UNIT = "dB"
+#: What the lesson must say next to the lab (tests/labs/test_lessons.py): its defaults.
+LESSON_FACTS = ("8 kHz", "5 kHz", "3 kHz", "8 bits", "TPDF dither")
 #: The analysis length (samples at 48 kHz) the browser and the reference share.
 N = 32768
 BANDS = ((0, 6000), (6000, 12000), (12000, 18000), (18000, 24000))

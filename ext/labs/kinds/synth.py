@@ -5,8 +5,8 @@ whose gain follows the envelope. The Web Audio low-pass's Q is in decibels: the 
 the cutoff is exactly that many dB, so 12 dB is the lesson's Q of 4 (20·log10 4 = 12.04 dB),
 and the cookbook Q is 10^(dB/20) (``soundlib.recipes.labs.synth_q``). The defaults are the
 lesson's: a 110 Hz (A2) sawtooth, a cutoff of 1 kHz with a resonance of 12 dB (the two-pole
-curve of its figure), attack 100 ms, decay 300 ms, sustain 60 %, release 500 ms (its ADSR
-figure).
+curve of its figure), attack 100 ms, decay 300 ms, sustain level 0.6, release 500 ms, the key
+held 1.2 s (its ADSR figure).
 
 Agreement: the filter's magnitude response, measured from the BiquadFilterNode's impulse
 response in an OfflineAudioContext, against ``soundlib.filters.biquad_coefficients`` within
@@ -30,13 +30,15 @@ PARAMS = (
     Param("resonance_db", "Resonance (peak at the cutoff)", 12.0, "dB", 0.0, 24.0, 0.5),
     Param("attack_ms", "Attack", 100.0, "ms", 1.0, 2000.0, 1.0, scale="log"),
     Param("decay_ms", "Decay", 300.0, "ms", 1.0, 2000.0, 1.0, scale="log"),
-    Param("sustain", "Sustain level", 60.0, "%", 0.0, 100.0, 1.0),
+    Param("sustain", "Sustain level", 0.6, "", 0.0, 1.0, 0.01),
     Param("release_ms", "Release", 500.0, "ms", 1.0, 3000.0, 1.0, scale="log"),
 )
 RECIPE = "lab-synth"
 TOLERANCE = 0.5
 FLOOR = -60.0
 UNIT = "dB"
+#: What the lesson must say next to the lab (tests/labs/test_lessons.py): its defaults.
+LESSON_FACTS = ("110 Hz", "1 kHz", "12 dB", "ADSR figure")
 NOTE_HZ = 110.0
 
 
@@ -62,7 +64,7 @@ def description(values: dict) -> str:
     return (f"Three notes of a {NOTE_HZ:g} Hz {values['wave']} through a low-pass at "
             f"{values['cutoff_hz']:g} Hz with a {values['resonance_db']:g} dB resonant peak: "
             "a warm, slightly nasal tone; each note swells in over "
-            f"{values['attack_ms']:g} ms, settles to {values['sustain']:g} % and fades out "
+            f"{values['attack_ms']:g} ms, settles to {values['sustain']:g} of its peak and fades out "
             f"over {values['release_ms']:g} ms.")
 
 
@@ -70,7 +72,7 @@ def alt(values: dict) -> str:
     return (f"Two panels. Left: the low-pass's response, flat at low frequencies, rising to "
             f"+{values['resonance_db']:g} dB at the {values['cutoff_hz']:g} Hz cutoff and "
             "falling 12 dB per octave above it. Right: the ADSR envelope, rising in "
-            f"{values['attack_ms']:g} ms, falling to {values['sustain']:g} % in "
+            f"{values['attack_ms']:g} ms, falling to {values['sustain']:g} in "
             f"{values['decay_ms']:g} ms, holding, and releasing in {values['release_ms']:g} ms.")
 
 
@@ -92,12 +94,12 @@ def figure(values: dict):
     c.grid(left)
     from soundlib.synth.envelopes import adsr
 
-    hold = 0.6
+    hold = 1.2
     env = adsr(hold, values["attack_ms"] / 1000, values["decay_ms"] / 1000,
-               values["sustain"] / 100, values["release_ms"] / 1000, sr=1000)
+               values["sustain"], values["release_ms"] / 1000, sr=1000)
     right.plot(np.arange(len(env)) / 1000, env, color=c.BLUE)
     right.axvline(hold, color=c.GREY, linestyle=":", linewidth=1)
-    right.set_xlabel("Time (s); note off at 0.6 s")
+    right.set_xlabel("Time (s); note off at 1.2 s")
     right.set_ylabel("Level")
     right.set_ylim(0, 1.05)
     right.set_title("ADSR envelope", fontsize=9)

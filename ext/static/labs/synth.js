@@ -1,7 +1,7 @@
 /*
  * The subtractive synth lab (ext/labs/kinds/synth.py): an OscillatorNode at 110 Hz, a
  * BiquadFilterNode low-pass (its Q is in dB: the response at the cutoff) and a GainNode
- * following a linear ADSR envelope, one note held 0.6 s and repeated while Play is on. The
+ * following a linear ADSR envelope, one note held 1.2 s and repeated while Play is on. The
  * curve is the filter's response with the harmonics of the note after the filter. The math
  * is exported for node --test.
  */
@@ -18,7 +18,7 @@
   "use strict";
 
   var NOTE_HZ = 110;
-  var HOLD = 0.6; /* seconds the key is down */
+  var HOLD = 1.2; /* seconds the key is down (the lesson's ADSR figure) */
   var GAP = 0.25;
   var FLOOR = -60;
 
@@ -45,7 +45,7 @@
    * soundlib.synth.envelopes.adsr): release starts at note off from wherever it is.
    */
   function envelope(v) {
-    var a = v.attack_ms / 1000, d = v.decay_ms / 1000, s = v.sustain / 100, r = v.release_ms / 1000;
+    var a = v.attack_ms / 1000, d = v.decay_ms / 1000, s = v.sustain, r = v.release_ms / 1000;
     var pts = [[0, 0]];
     if (HOLD < a) {
       pts.push([HOLD, HOLD / a]);
@@ -79,7 +79,7 @@
       (peak >= 0 ? "+" : "\u2212") + Math.abs(peak).toFixed(1) + " dB at the cutoff, " +
       oct2.toFixed(1).replace("-", "\u2212") + " dB two octaves above it; " + through.length +
       " harmonics stay within 40 dB of the fundamental. Envelope: attack " + v.attack_ms +
-      " ms, decay " + v.decay_ms + " ms to " + v.sustain + " %, release " + v.release_ms + " ms.";
+      " ms, decay " + v.decay_ms + " ms to a sustain level of " + v.sustain + ", release " + v.release_ms + " ms.";
   }
 
   function curve(v) {
