@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from audio.spec import check_id
 from course import errors
-from course.cache import SVG_HASH_SALT, cache_key, cache_root, save_figure_deterministic
+from course.cache import SVG_HASH_SALT, cache_key, save_figure_deterministic
 from course.svg import svg_size_px
 from course.tracebacks import exception_text
 from labs import spec

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
-import browser
 from labs import spec
 from labs.kinds import all_kinds
 from labsite import LAB_PAGE, disagreements, run_labs_mjs
+
+import browser
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ file://, where the labs must work too). Each check has a broken fixture that fai
 from __future__ import annotations
 
 import pytest
+from labsite import LAB_PAGE, bad_input_problems, run_labs_mjs, walk_problems
 
 import browser
-from labsite import LAB_PAGE, bad_input_problems, run_labs_mjs, walk_problems
 
 
 @pytest.fixture(scope="module")

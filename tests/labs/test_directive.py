@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-
 from labs import spec
 from labs.kinds import get_kind
 from labsite import LAB_PAGE, build_lab_site
+
 from sphinx_project import build, copy_root, soup, warnings
 
 

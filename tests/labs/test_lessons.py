@@ -5,11 +5,10 @@ lesson's numbers and the lab's cannot drift apart. Runs on the sources, without 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
 from labs.kinds import all_kinds
+
 from sphinx_project import ROOT
 
 LAB_RE = re.compile(r"^\.\. lab:: (\S+)\s*$", re.M)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import types
 
 import pytest
-
 from labs import spec
 from labs.kinds import all_kinds, check_kind
 from labs.spec import Param

@@ -34,8 +34,8 @@ TONE_TOLERANCE_HZ = 0.1
 
 
 def modes(values: dict) -> list:
-    from soundlib.recipes.labs import ROOM_MODES_FMAX
     from soundlib.acoustics import room_modes
+    from soundlib.recipes.labs import ROOM_MODES_FMAX
 
     return room_modes(values["length"], values["width"], values["height"], ROOM_MODES_FMAX)
 
