@@ -48,11 +48,11 @@ def lab_hits(sr: int = SR) -> np.ndarray:
 
 
 def lab_loop(sr: int = SR) -> np.ndarray:
-    """Four seconds at 120 BPM, stereo ``(n, 2)``: kick on the beat, bass on the off-beat, a
+    """Two seconds (one bar) at 120 BPM, stereo ``(n, 2)``: kick on the beat, bass on the off-beat, a
     held A minor chord (ten harmonics per note) and bright "hats" (five inharmonic partials)
     on the eighth notes. ``CourseLabLoudness.loop`` in ext/static/labs/loudness.js is the
     same formula."""
-    n = int(round(4 * sr))
+    n = int(round(2 * sr))
     t = np.arange(n) / sr
     tb = np.mod(t, 0.5)
     te = np.mod(t, 0.25)

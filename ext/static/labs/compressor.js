@@ -134,8 +134,189 @@
     return m;
   }
 
+  /* ---- the lab (ext/static/course-labs.js contract) ------------------------------------ */
+
+  /** Input levels (dBFS) of the measured transfer curve (ext/labs/kinds/compressor.py). */
+  var LEVELS = [];
+  for (var lv = -60; lv <= 0; lv++) {
+    LEVELS.push(lv);
+  }
+
+  function fmt(v, digits) {
+    return String(parseFloat(Number(v).toFixed(digits === undefined ? 1 : digits))).replace("-", "\u2212");
+  }
+
+  var cache = { key: "", result: null, source: null };
+
+  /** The hits compressed with v (cached: the curve and the sound share one rendering). */
+  function rendered(v) {
+    var key = [v.threshold_db, v.ratio, v.knee_db, v.attack_ms, v.release_ms, v.makeup_db].join();
+    if (cache.key !== key) {
+      cache.source = cache.source || hits();
+      cache.result = compress([cache.source], v);
+      cache.key = key;
+    }
+    return cache.result;
+  }
+
+  function describe(v) {
+    var out = gainComputer(-10, v.threshold_db, v.ratio, v.knee_db);
+    var knee = v.knee_db > 0 ? fmt(v.knee_db, 0) + " dB soft knee" : "hard knee";
+    return "Threshold " + fmt(v.threshold_db) + " dBFS, " + fmt(v.ratio) + ":1, " + knee +
+      ": \u221210 dBFS in comes out at " + fmt(out + v.makeup_db) + " dBFS (" +
+      fmt(-10 - out) + " dB of gain reduction" +
+      (v.makeup_db ? ", then " + fmt(v.makeup_db) + " dB of make-up" : "") +
+      "). On the drum hits, with " + fmt(v.attack_ms) + " ms attack and " +
+      fmt(v.release_ms, 0) + " ms release, the gain reduction peaks at " +
+      fmt(maxReduction(rendered(v).reduction)) + " dB.";
+  }
+
+  function curve(v) {
+    var x = [];
+    for (var i = 0; i <= 240; i++) {
+      x.push(-60 + i / 4);
+    }
+    return {
+      x: x, y: transferCurve(v, x), xScale: "linear", xRange: [-60, 0], yRange: [-60, 12],
+      xLabel: "Input level (dBFS)", yLabel: "Output level (dBFS)",
+      marks: [{ x: v.threshold_db, label: "threshold" }],
+      bars: [{ x: -10, y: gainComputer(-10, v.threshold_db, v.ratio, v.knee_db) + v.makeup_db,
+        kind: "chosen" }],
+      summary: "Transfer curve; the bar marks \u221210 dBFS in. " + describe(v),
+    };
+  }
+
+  /** The gain-reduction meter of a playing compressor lab (built on first use). */
+  function meterIn(root) {
+    var box = root.querySelector(".lab-gr-meter");
+    if (box) {
+      return box;
+    }
+    box = document.createElement("div");
+    box.className = "lab-gr-meter";
+    var id = "lab-gr-" + Math.random().toString(36).slice(2, 8);
+    var label = document.createElement("span");
+    label.id = id;
+    label.textContent = "Gain reduction";
+    var meter = document.createElement("meter");
+    meter.min = 0;
+    meter.max = 24;
+    meter.value = 0;
+    meter.setAttribute("aria-labelledby", id);
+    var value = document.createElement("span");
+    value.className = "lab-gr-value";
+    value.textContent = "0.0 dB";
+    box.appendChild(label);
+    box.appendChild(meter);
+    box.appendChild(value);
+    var buttons = root.querySelector(".course-lab-buttons");
+    (buttons && buttons.parentNode ? buttons.parentNode : root).insertBefore(box,
+      buttons ? buttons.nextSibling : null);
+    return box;
+  }
+
+  /**
+   * Play the compressed hits in a loop; the meter follows the gain reduction at the playhead
+   * (every animation frame, or four times a second when the learner prefers reduced motion).
+   * No update(): course-labs.js restarts the sound on a change, with a new rendering.
+   */
+  function sound(ctx, output, v) {
+    var r = rendered(v);
+    var src = ctx.createBufferSource();
+    src.buffer = ctx.createBuffer(1, r.channels[0].length, SR);
+    src.buffer.copyToChannel(r.channels[0], 0);
+    src.loop = true;
+    src.connect(output);
+    var t0 = ctx.currentTime;
+    src.start(t0);
+    var running = typeof document !== "undefined";
+    var reduced = typeof window !== "undefined" && window.matchMedia &&
+      window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var box = null, timer = null;
+    var tick = function () {
+      if (!running) {
+        return;
+      }
+      if (!box) {
+        var root = document.querySelector('[data-lab="compressor"][data-lab-playing="true"]');
+        box = root ? meterIn(root) : null;
+      }
+      if (box) {
+        var n = r.reduction.length;
+        var i = Math.floor(((ctx.currentTime - t0) * SR) % n);
+        var gr = -r.reduction[Math.max(0, Math.min(n - 1, i))];
+        box.querySelector("meter").value = gr;
+        box.querySelector(".lab-gr-value").textContent = fmt(gr) + " dB";
+      }
+      timer = reduced ? setTimeout(tick, 250) : requestAnimationFrame(tick);
+    };
+    if (running) {
+      tick();
+    }
+    return {
+      stop: function () {
+        running = false;
+        if (timer !== null) {
+          (reduced ? clearTimeout : cancelAnimationFrame)(timer);
+        }
+        if (box) {
+          box.querySelector("meter").value = 0;
+          box.querySelector(".lab-gr-value").textContent = "0.0 dB";
+        }
+        src.stop();
+      },
+    };
+  }
+
+  /** Levels (dB) of y in windows of n samples (mean square), floored at -200 dB. */
+  function windowDb(y, n) {
+    var out = [];
+    for (var k = 0; (k + 1) * n <= y.length; k++) {
+      var s = 0;
+      for (var i = k * n; i < (k + 1) * n; i++) {
+        s += y[i] * y[i];
+      }
+      out.push(10 * Math.log10(Math.max(s / n, 1e-20)));
+    }
+    return out;
+  }
+
+  /**
+   * The agreement data: the transfer curve measured by running the compressor on steady
+   * levels (50 ms each; the output level at the end), and, as extra, the default hits
+   * rendered through an OfflineAudioContext: their level in 10 ms windows and the
+   * gain-reduction trace every 10th sample.
+   */
+  function measure(v) {
+    var n = Math.round(0.05 * SR);
+    var y = LEVELS.map(function (level) {
+      var x = new Float32Array(n).fill(Math.pow(10, level / 20));
+      var out = compress([x], v).channels[0];
+      return 20 * Math.log10(out[n - 1]);
+    });
+    var r = compress([hits()], v);
+    var A = typeof self !== "undefined" ? self.CourseAudio : null;
+    return A.render(r.channels[0].length / SR, 1, function (ctx, dest) {
+      var src = ctx.createBufferSource();
+      src.buffer = A.toBuffer(ctx, r.channels[0]);
+      src.connect(dest);
+      src.start(0);
+    }, SR).then(function (buffer) {
+      var trace = [];
+      for (var i = 0; i < r.reduction.length; i += 10) {
+        trace.push(r.reduction[i]);
+      }
+      return { x: LEVELS.slice(), y: y,
+        extra: { output_db: windowDb(buffer.getChannelData(0), 480), reduction: trace } };
+    });
+  }
+
   return {
     SR: SR,
+    LEVELS: LEVELS,
+    describe: describe,
+    windowDb: windowDb,
+    lab: { curve: curve, sound: sound, measure: measure, describe: describe },
     hits: hits,
     gainComputer: gainComputer,
     transferCurve: transferCurve,

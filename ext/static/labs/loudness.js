@@ -29,14 +29,14 @@
   /* ---- the loop (soundlib.recipes.m07.lab_loop: the same formula) ------------------------ */
 
   /**
-   * Four seconds at 120 BPM, stereo [left, right] Float32Arrays: a kick on every beat, a bass
+   * Two seconds (one bar) at 120 BPM, stereo [left, right] Float32Arrays: a kick on every beat, a bass
    * on the off-beats, a held three-note chord (A minor, ten harmonics each) and bright
    * "hats" (five inharmonic partials) on every eighth note. No random numbers, so Python makes
    * the same samples.
    */
   function loop(sampleRate) {
     var fs = sampleRate || SR;
-    var n = Math.round(4 * fs);
+    var n = Math.round(2 * fs);
     var left = new Float32Array(n), right = new Float32Array(n);
     var chord = [220, 277.18, 329.63];
     var hat = [6200, 7300, 8900, 10400, 12100];
@@ -305,27 +305,137 @@
     });
   }
 
+  /** The look-ahead limiter's settings (Module 7's mastering examples). */
+  var RELEASE_MS = 80, LOOKAHEAD_MS = 5;
+  /** Where a platform's turn-up stops (dBTP). */
+  var PLATFORM_CEILING = -1;
+
+  var cache = { key: "", master: null, source: null };
+
   /**
-   * The whole chain for settings p {drive_db, ceiling_db, platform}: the measurements the lab
-   * shows, in the order the agreement test compares them: master loudness, master true peak,
-   * platform gain, played loudness, played true peak, and the loop's own loudness and true
-   * peak before the limiter. Also returns the master and played channels.
+   * The master for settings p {drive_db, ceiling_db} (cached: only the drive and the ceiling
+   * change it): the driven loop's true peak, the limited master, its loudness and true peak.
    */
-  function chain(p, source) {
-    var src = source || loop();
-    var driven = gain(src, p.drive_db);
-    var master = limit(driven, p.ceiling_db, 80, 5);
-    var lufs = integratedLufs(master);
-    var tp = truePeakDb(master);
+  function master(p) {
+    var key = p.drive_db + "/" + p.ceiling_db;
+    if (cache.key !== key) {
+      cache.source = cache.source || loop();
+      var driven = gain(cache.source, p.drive_db);
+      var m = limit(driven, p.ceiling_db, RELEASE_MS, LOOKAHEAD_MS);
+      cache.master = { inputLufs: integratedLufs(driven), inputTruePeak: truePeakDb(driven),
+        channels: m, lufs: integratedLufs(m), truePeak: truePeakDb(m) };
+      cache.key = key;
+    }
+    return cache.master;
+  }
+
+  /**
+   * The whole chain for settings p {drive_db, ceiling_db, platform}: the master's numbers,
+   * the platform's target and gain, and the played loudness and true peak (the master's plus
+   * the gain: a gain changes both by the same number of decibels).
+   */
+  function chain(p) {
+    var m = master(p);
     var target = targetOf(p.platform);
-    var pg = platformGainDb(lufs, tp, target, -1);
-    var played = gain(master, pg);
+    var pg = platformGainDb(m.lufs, m.truePeak, target, PLATFORM_CEILING);
     return {
-      inputLufs: integratedLufs(driven), inputTruePeak: truePeakDb(driven),
-      lufs: lufs, truePeak: tp, target: target, platformGain: pg,
-      playedLufs: lufs + pg, playedTruePeak: tp + pg,
-      master: master, played: played,
+      inputLufs: m.inputLufs, inputTruePeak: m.inputTruePeak,
+      lufs: m.lufs, truePeak: m.truePeak, target: target, platformGain: pg,
+      playedLufs: m.lufs + pg, playedTruePeak: m.truePeak + pg,
+      limited: m.truePeak + (target - m.lufs) > PLATFORM_CEILING,
+      master: m.channels,
     };
+  }
+
+  /* ---- the lab (ext/static/course-labs.js contract) ------------------------------------ */
+
+  function fmt(v, signed) {
+    var t = parseFloat(Number(v).toFixed(1));
+    return ((signed && t > 0) ? "+" : "") + String(t).replace("-", "\u2212");
+  }
+
+  function describe(p) {
+    var r = chain(p);
+    var name = String(p.platform).split(",")[0];
+    var peakReduction = r.inputTruePeak - p.ceiling_db;
+    return "Into the limiter: " + fmt(r.inputLufs) + " LUFS, true peak " + fmt(r.inputTruePeak) +
+      " dBTP. Your master: " + fmt(r.lufs) + " LUFS, true peak " + fmt(r.truePeak) + " dBTP" +
+      (r.truePeak > p.ceiling_db ? " (" + fmt(r.truePeak - p.ceiling_db) +
+        " dB over the ceiling between the samples)" : "") +
+      (peakReduction > 0 ? "; the limiter took up to " + fmt(peakReduction) + " dB off the peaks" : "") +
+      ". " + name + " (" + fmt(r.target) + " LUFS) plays it at " + fmt(r.platformGain, true) +
+      " dB: " + fmt(r.playedLufs) + " LUFS, true peak " + fmt(r.playedTruePeak) + " dBTP" +
+      (r.limited ? ", below the target, because a turn-up stops at \u22121 dBTP" : "") + ".";
+  }
+
+  function curve(p) {
+    var r = chain(p);
+    var stages = [[1, r.inputLufs, r.inputTruePeak], [2, r.lufs, r.truePeak],
+      [3, r.playedLufs, r.playedTruePeak]];
+    var bars = [];
+    stages.forEach(function (s) {
+      bars.push({ x: s[0] - 0.12, y: s[1], kind: "lab-loudness" });
+      bars.push({ x: s[0] + 0.12, y: s[2], kind: "lab-peak" });
+    });
+    return {
+      x: [0.5, 3.5], y: [r.target, r.target], xScale: "linear", xRange: [0.5, 3.5],
+      yRange: [-30, 12],
+      xLabel: "1 into the limiter, 2 your master, 3 as the platform plays it",
+      yLabel: "LUFS (blue), dBTP (red)",
+      marks: [{ x: 2.5, label: "platform gain " + fmt(r.platformGain, true) + " dB" }],
+      bars: bars,
+      summary: "Bars: integrated loudness (blue) and true peak (red) at three stages; the " +
+        "line is the platform's target. " + describe(p),
+    };
+  }
+
+  /** What the learner hears: the master at the platform's gain, or the master as it is. */
+  function playedGain(p) {
+    return /master/.test(String(p.listen)) ? 0 : chain(p).platformGain;
+  }
+
+  /** Play the chosen version in a loop. No update(): a change restarts the sound. */
+  function sound(ctx, output, p) {
+    var r = chain(p);
+    var src = ctx.createBufferSource();
+    src.buffer = ctx.createBuffer(2, r.master[0].length, SR);
+    src.buffer.copyToChannel(r.master[0], 0);
+    src.buffer.copyToChannel(r.master[1], 1);
+    src.loop = true;
+    var g = ctx.createGain();
+    g.gain.value = Math.pow(10, playedGain(p) / 20);
+    src.connect(g);
+    g.connect(output);
+    src.start();
+    return {
+      stop: function () {
+        src.stop();
+      },
+    };
+  }
+
+  /**
+   * The agreement data (ext/labs/kinds/loudness.py, QUANTITIES): x = 1 master loudness,
+   * 2 master true peak, 3 platform gain, and, measured again on the master played through a
+   * GainNode at the platform's gain in an OfflineAudioContext, 4 loudness and 5 true peak.
+   */
+  function measure(p) {
+    var A = self.CourseAudio;
+    var r = chain(p);
+    return A.render(r.master[0].length / SR, 2, function (ctx, dest) {
+      var src = ctx.createBufferSource();
+      src.buffer = A.toBuffer(ctx, r.master);
+      var g = ctx.createGain();
+      g.gain.value = Math.pow(10, r.platformGain / 20);
+      src.connect(g);
+      g.connect(dest);
+      src.start(0);
+    }, SR).then(function (buffer) {
+      var played = [buffer.getChannelData(0), buffer.getChannelData(1)];
+      return { x: [1, 2, 3, 4, 5],
+        y: [r.lufs, r.truePeak, r.platformGain, integratedLufs(played), truePeakDb(played)],
+        extra: { input_true_peak: r.inputTruePeak } };
+    });
   }
 
   return {
@@ -341,5 +451,7 @@
     targetOf: targetOf,
     gain: gain,
     chain: chain,
+    describe: describe,
+    lab: { curve: curve, sound: sound, measure: measure, describe: describe },
   };
 });

@@ -75,5 +75,166 @@
       panLeftDb: db(g.left), panRightDb: db(g.right), monoDb: db(g.left + g.right) };
   }
 
-  return { lawDb: lawDb, panGains: panGains, widthMatrix: widthMatrix, leadGains: leadGains };
+  /* ---- the lab (ext/static/course-labs.js contract) ------------------------------------ */
+
+  /** The floor for a silent channel (dB): JSON has no -Infinity. */
+  var FLOOR_DB = -240;
+
+  function fmt(v) {
+    if (v <= -100) {
+      return "\u2212\u221e";
+    }
+    return String(parseFloat(Number(v).toFixed(1))).replace("-", "\u2212");
+  }
+
+  function signed(v) {
+    return (v > 0 ? "+" : "") + fmt(v);
+  }
+
+  function describe(v) {
+    var g = leadGains(v);
+    var w = v.width / 100;
+    var image = w === 0 ? "folded to mono" : w < 1 ? "narrower (side at " + v.width + " %)" :
+      w > 1 ? "wider (side at " + v.width + " %)" : "unchanged";
+    return "Lead at " + (v.pan === 0 ? "center" : Math.abs(v.pan) + (v.pan < 0 ? " left" : " right")) +
+      " under the " + v.law + " law: left " + fmt(g.leftDb) + " dB, right " + fmt(g.rightDb) +
+      " dB. In the mono sum L + R the lead is " + signed(g.monoDb) +
+      " dB relative to hard-panned. Stereo image " + image + ".";
+  }
+
+  function curve(v) {
+    var x = [], y = [];
+    for (var p = -100; p <= 100; p += 1) {
+      x.push(p);
+      y.push(leadGains({ pan: p, law: v.law, width: v.width }).leftDb);
+    }
+    var g = leadGains(v);
+    return {
+      x: x, y: y, xScale: "linear", xRange: [-100, 100], yRange: [-24, 6],
+      xLabel: "Pan position (\u2212100 left, 100 right)", yLabel: "Left-channel gain (dB)",
+      marks: [{ x: v.pan, label: "L " + fmt(g.leftDb) + " / R " + fmt(g.rightDb) + " dB" }],
+      bars: [{ x: v.pan - 3, y: g.leftDb, kind: "lab-left" },
+        { x: v.pan + 3, y: g.rightDb, kind: "lab-right" }],
+      summary: "The line is the left channel's gain across the pan range; the two bars at the " +
+        "current position are the left (blue) and right (red) gains. " + describe(v),
+    };
+  }
+
+  /** The lead's path: pan gains into two channels, then the width matrix, into output. */
+  function leadPath(ctx, lead, output, v) {
+    var g = panGains(v.pan / 100, v.law);
+    var gl = ctx.createGain(), gr = ctx.createGain();
+    gl.gain.value = g.left;
+    gr.gain.value = g.right;
+    var merge = ctx.createChannelMerger(2);
+    lead.connect(gl);
+    lead.connect(gr);
+    gl.connect(merge, 0, 0);
+    gr.connect(merge, 0, 1);
+    var w = widthStage(ctx, merge, output, v);
+    return { left: gl, right: gr, merge: merge, width: w };
+  }
+
+  /** The mid/side width matrix on a stereo node: four GainNodes. */
+  function widthStage(ctx, input, output, v) {
+    var m = widthMatrix(v.width / 100);
+    var split = ctx.createChannelSplitter(2);
+    var out = ctx.createChannelMerger(2);
+    var gains = {};
+    ["ll", "rl", "lr", "rr"].forEach(function (k) {
+      gains[k] = ctx.createGain();
+      gains[k].gain.value = m[k];
+    });
+    input.connect(split);
+    split.connect(gains.ll, 0);
+    split.connect(gains.rl, 1);
+    split.connect(gains.lr, 0);
+    split.connect(gains.rr, 1);
+    gains.ll.connect(out, 0, 0);
+    gains.rl.connect(out, 0, 0);
+    gains.lr.connect(out, 0, 1);
+    gains.rr.connect(out, 0, 1);
+    out.connect(output);
+    return gains;
+  }
+
+  function sound(ctx, output, v) {
+    var A = self.CourseAudio;
+    var fs = ctx.sampleRate, n = fs * 2;
+    var lead = A.pinkNoise(n, 21);
+    for (var i = 0; i < n; i++) {
+      if ((i / fs) % 0.5 >= 0.25) {
+        lead[i] = 0;
+      }
+    }
+    A.scaleToRms(lead, -24);
+    var lp = A.biquadCoefficients("lowpass", 2000, 0, 0, fs);
+    var padL = A.scaleToRms(A.filter(lp, A.pinkNoise(n, 22)), -30);
+    var padR = A.scaleToRms(A.filter(lp, A.pinkNoise(n, 23)), -30);
+    var leadSrc = ctx.createBufferSource();
+    leadSrc.buffer = A.toBuffer(ctx, lead);
+    var padSrc = ctx.createBufferSource();
+    padSrc.buffer = A.toBuffer(ctx, [padL, padR]);
+    leadSrc.loop = padSrc.loop = true;
+    var mix = ctx.createGain();
+    mix.channelCountMode = "explicit";
+    mix.channelCount = 2;
+    var path = leadPath(ctx, leadSrc, mix, { pan: v.pan, law: v.law, width: 100 });
+    padSrc.connect(mix);
+    var width = widthStage(ctx, mix, output, v);
+    var t = ctx.currentTime + 0.02;
+    leadSrc.start(t);
+    padSrc.start(t);
+    return {
+      update: function (w) {
+        var now = ctx.currentTime, g = panGains(w.pan / 100, w.law), m = widthMatrix(w.width / 100);
+        path.left.gain.setTargetAtTime(g.left, now, 0.01);
+        path.right.gain.setTargetAtTime(g.right, now, 0.01);
+        Object.keys(width).forEach(function (k) {
+          width[k].gain.setTargetAtTime(m[k], now, 0.01);
+        });
+      },
+      stop: function () {
+        leadSrc.stop();
+        padSrc.stop();
+      },
+    };
+  }
+
+  function toDb(g) {
+    return g > 0 ? Math.max(FLOOR_DB, 20 * Math.log10(g)) : FLOOR_DB;
+  }
+
+  /**
+   * The agreement data: a constant 1 through the lead's path (pan gains, then width) at pan
+   * positions -100 .. 100 in steps of 10, rendered offline in two channels; y = the left
+   * channel's gain (dB), extra.right = the right channel's.
+   */
+  function measure(v) {
+    var A = self.CourseAudio;
+    var xs = [];
+    for (var p = -100; p <= 100; p += 10) {
+      xs.push(p);
+    }
+    return Promise.all(xs.map(function (pos) {
+      return A.render(256 / A.SAMPLE_RATE, 2, function (ctx, dest) {
+        var src = ctx.createConstantSource();
+        src.offset.value = 1;
+        leadPath(ctx, src, dest, { pan: pos, law: v.law, width: v.width });
+        src.start(0);
+      });
+    })).then(function (buffers) {
+      return {
+        x: xs,
+        y: buffers.map(function (b) { return toDb(Math.abs(b.getChannelData(0)[128])); }),
+        extra: { x: xs, right: buffers.map(function (b) { return toDb(Math.abs(b.getChannelData(1)[128])); }) },
+      };
+    });
+  }
+
+  return {
+    lawDb: lawDb, panGains: panGains, widthMatrix: widthMatrix, leadGains: leadGains,
+    describe: describe,
+    lab: { curve: curve, sound: sound, measure: measure, describe: describe },
+  };
 });
