@@ -40,6 +40,7 @@ extensions = [
     "quiz",
     "audio",
     "course_figure",
+    "labs",
     "course_site",
     "course_html",
     "lms",

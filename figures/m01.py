@@ -2,7 +2,6 @@
 
 Each function returns a matplotlib Figure built without pyplot state.
 """
-import itertools
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -10,6 +9,7 @@ from matplotlib.ticker import NullLocator
 
 from figures import figure
 from figures.style import grid
+from soundlib.acoustics import room_modes
 
 # ISO 226:2003, Table 1: frequency f (Hz), exponent alpha_f, magnitude of the linear
 # transfer function normalized at 1 kHz L_U (dB), and threshold of hearing T_f (dB SPL).
@@ -124,20 +124,6 @@ def comb_response(delay_ms: float = 1.0, gain: float = 1.0):
     ax.set_title(f"Direct sound plus a copy delayed {delay_ms:g} ms (copy gain {gain:g})")
     grid(ax)
     return fig
-
-
-def room_modes(length, width, height, fmax, c=343.0, max_order=12):
-    """All modes of a rectangular room below fmax: list of (freq, (nx, ny, nz), kind)."""
-    modes = []
-    for nx, ny, nz in itertools.product(range(max_order + 1), repeat=3):
-        if nx == ny == nz == 0:
-            continue
-        freq = c / 2 * np.sqrt((nx / length) ** 2 + (ny / width) ** 2 + (nz / height) ** 2)
-        if freq <= fmax:
-            zeros = (nx == 0) + (ny == 0) + (nz == 0)
-            kind = {2: "axial", 1: "tangential", 0: "oblique"}[zeros]
-            modes.append((freq, (nx, ny, nz), kind))
-    return sorted(modes)
 
 
 @figure("m01-room-modes")

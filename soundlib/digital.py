@@ -12,7 +12,7 @@ import numpy as np
 from soundlib import SR
 from soundlib.dsp import as_audio
 
-__all__ = ["quantize", "downsample", "sample_and_hold"]
+__all__ = ["quantize", "downsample", "sample_and_hold", "alias_frequency"]
 
 
 def quantize(x, bits: int, dither: str = "none", noise_shaping: bool = False,
@@ -123,3 +123,13 @@ def sample_and_hold(x, factor: float) -> np.ndarray:
     n = np.arange(len(x))
     idx = np.floor(np.floor(n / factor) * factor).astype(np.int64)
     return x[idx]
+
+
+def alias_frequency(freq: float, sample_rate: float) -> float:
+    """The frequency a tone of ``freq`` Hz is heard at after sampling at ``sample_rate``
+    without an anti-alias filter: ``|freq - k * sample_rate|`` for the nearest multiple
+    ``k`` (folding about the multiples of the Nyquist frequency). Below Nyquist it is
+    ``freq`` itself; 30 kHz sampled at 48 kHz is heard at 18 kHz."""
+    if sample_rate <= 0 or freq < 0:
+        raise ValueError("the sample rate must be positive and the frequency not negative")
+    return abs(freq - sample_rate * round(freq / sample_rate))
