@@ -360,7 +360,7 @@
     var peakReduction = r.inputTruePeak - p.ceiling_db;
     return "Into the limiter: " + fmt(r.inputLufs) + " LUFS, true peak " + fmt(r.inputTruePeak) +
       " dBTP. Your master: " + fmt(r.lufs) + " LUFS, true peak " + fmt(r.truePeak) + " dBTP" +
-      (r.truePeak > p.ceiling_db ? " (" + fmt(r.truePeak - p.ceiling_db) +
+      (r.truePeak - p.ceiling_db >= 0.05 ? " (" + fmt(r.truePeak - p.ceiling_db) +
         " dB over the ceiling between the samples)" : "") +
       (peakReduction > 0 ? "; the limiter took up to " + fmt(peakReduction) + " dB off the peaks" : "") +
       ". " + name + " (" + fmt(r.target) + " LUFS) plays it at " + fmt(r.platformGain, true) +
