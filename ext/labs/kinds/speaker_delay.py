@@ -56,7 +56,9 @@ def check_extra(values: dict, extra: dict) -> list[str]:
 
     got = extra.get("suggested_ms")
     want = alignment.tower_delay_ms(values["tower_m"], values["temp_c"], 10.0)
-    if got is None or not abs(got - want) <= 0.01:
+    if got is None:
+        return ["the browser sent no suggested delay"]
+    if not abs(got - want) <= 0.01:
         return [f"suggested tower delay: browser {got} ms, Python {want:.3f} ms"]
     return []
 

@@ -229,7 +229,8 @@
     src.connect(output);
     var t0 = ctx.currentTime;
     src.start(t0);
-    var running = typeof document !== "undefined";
+    // the meter follows live playback only (not an OfflineAudioContext's rendering)
+    var running = typeof document !== "undefined" && typeof ctx.startRendering !== "function";
     var reduced = typeof window !== "undefined" && window.matchMedia &&
       window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     var box = null, timer = null;
