@@ -42,7 +42,7 @@ from labs.spec import Param
 KIND = "compressor"
 TITLE = "Compressor lab"
 PARAMS = (
-    Param("threshold_db", "Threshold", -20.0, "dBFS", -60.0, 0.0, 0.5),
+    Param("threshold_db", "Threshold", -20.0, "dB", -60.0, 0.0, 0.5),
     Param("ratio", "Ratio (n:1)", 4.0, "", 1.0, 20.0, 0.5),
     Param("knee_db", "Knee width", 0.0, "dB", 0.0, 24.0, 1.0),
     Param("attack_ms", "Attack", 0.5, "ms", 0.1, 100.0, 0.1, scale="log"),

@@ -39,7 +39,7 @@ PLATFORMS = ("Spotify, \u221214 LUFS", "Apple Music, about \u221216 LUFS",
 LISTEN = ("as the platform plays it", "your master, unchanged")
 PARAMS = (
     Param("drive_db", "Drive into the limiter", 9.0, "dB", 0.0, 18.0, 0.5),
-    Param("ceiling_db", "Limiter ceiling", -1.0, "dBFS", -6.0, 0.0, 0.1),
+    Param("ceiling_db", "Limiter ceiling", -1.0, "dB", -6.0, 0.0, 0.1),
     Param("platform", "Platform", PLATFORMS[0], choices=PLATFORMS),
     Param("listen", "Listen to", LISTEN[0], choices=LISTEN),
 )
