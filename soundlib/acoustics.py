@@ -24,12 +24,16 @@ def mode_frequency(order: tuple[int, int, int], length: float, width: float, hei
 
 
 def room_modes(length: float, width: float, height: float, fmax: float,
-               c: float = SPEED_OF_SOUND, max_order: int = 12) -> list[tuple[float, tuple, str]]:
+               c: float = SPEED_OF_SOUND,
+               max_order: int | None = None) -> list[tuple[float, tuple, str]]:
     """Every mode of a rectangular room up to ``fmax`` Hz, sorted by frequency (ties by
     order): ``[(freq, (nx, ny, nz), kind), ...]`` with kind ``"axial"`` (one index not zero),
-    ``"tangential"`` (two) or ``"oblique"`` (three)."""
+    ``"tangential"`` (two) or ``"oblique"`` (three). ``max_order`` (the highest index tried)
+    defaults to the highest that can lie below ``fmax``: 2·fmax·(longest dimension)/c."""
     if min(length, width, height) <= 0:
         raise ValueError("room dimensions must be positive")
+    if max_order is None:
+        max_order = math.floor(2 * fmax * max(length, width, height) / c)
     modes = []
     for order in itertools.product(range(max_order + 1), repeat=3):
         if order == (0, 0, 0):

@@ -57,7 +57,9 @@ def _builder_inited(app: Sphinx) -> None:
         import soundlib
         from soundlib.recipes import hash_sources
 
-        data.source_hash = hash_sources(KINDS_DIR, Path(soundlib.__file__).parent)
+        # the kinds draw with soundlib and, some of them, with the course's figure modules
+        data.source_hash = hash_sources(KINDS_DIR, Path(soundlib.__file__).parent,
+                                        KINDS_DIR.parents[2] / "figures")
     except Exception as exc:  # reported by each directive
         data.source_hash = None
         logger.warning("cannot hash the lab kinds: %s", exception_text(exc))

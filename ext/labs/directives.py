@@ -79,6 +79,8 @@ def audio_example_text(module: Any, ident: str, values: dict) -> list[str]:
         f"   :recipe: {module.RECIPE}",
         "   :params: " + ", ".join(f"{k}={_literal(v)}" for k, v in params.items()),
         "   :description: " + " ".join(module.description(values).split()),
+        *([] if getattr(module, "LOUDNESS", "default") == "default"
+          else [f"   :loudness: {'none' if module.LOUDNESS is None else module.LOUDNESS}"]),
         "",
         f"   The {module.TITLE.lower()} at its default setting ({settings}), rendered when "
         "the course was built.",

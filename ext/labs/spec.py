@@ -145,7 +145,14 @@ def fmt_value(p: Param, value: float | str) -> str:
 def settings_text(params: Sequence[Param], values: dict | None = None) -> str:
     """``"delay 1 ms, level of the copy 100 %"``: the settings in words (print, captions)."""
     values = defaults(params) if values is None else values
-    return ", ".join(f"{p.label.lower()} {fmt_value(p, values[p.name])}" for p in params)
+    return ", ".join(f"{_lower_first(p.label)} {fmt_value(p, values[p.name])}" for p in params)
+
+
+def _lower_first(label: str) -> str:
+    """``"Delay"`` → ``"delay"``, but ``"TPDF dither"`` and ``"ADSR"`` stay as written."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def params_json(params: Sequence[Param]) -> str:

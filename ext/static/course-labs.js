@@ -13,8 +13,8 @@
  *    and an aria-live status line.
  *
  * A kind's script (ext/static/labs/<kind>.js) calls CourseLabs.register(kind, lab) with
- *   curve(values)          -> {x, y, xScale, xRange, yRange, xLabel, yLabel, marks, bars,
- *                              summary}: what to draw and its text alternative (pure)
+ *   curve(values)          -> {x, y, xScale, xRange, yRange, yTicks?, xLabel, yLabel, marks,
+ *                              bars, summary}: what to draw and its text alternative (pure)
  *   sound(ctx, out, values) -> {update(values)?, stop()?}: build and start the sound in ctx
  *                              (an AudioContext or an OfflineAudioContext), into node out
  *   measure(values)        -> Promise<{x, y, extra?}>: the default setting rendered in an
@@ -268,7 +268,7 @@
       label.textContent = tickLabel(t);
       grid.appendChild(label);
     });
-    ticks(y0, y1, false).forEach(function (t) {
+    (c.yTicks || ticks(y0, y1, false)).forEach(function (t) {
       grid.appendChild(svgEl("line", { x1: L, x2: W - R, y1: fy(t), y2: fy(t) }));
       var label = svgEl("text", { x: L - 6, y: fy(t) + 4, "text-anchor": "end" });
       label.textContent = tickLabel(t);

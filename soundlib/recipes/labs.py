@@ -62,14 +62,14 @@ def synth_q(resonance_db: float) -> float:
 
 
 @recipe("lab-synth")
-def synth(wave: str = "sawtooth", cutoff_hz: float = 440.0, resonance_db: float = 6.0,
-          attack_ms: float = 5.0, decay_ms: float = 300.0, sustain: float = 50.0,
-          release_ms: float = 300.0, note_hz: float = 110.0, notes: int = 3):
+def synth(wave: str = "sawtooth", cutoff_hz: float = 1000.0, resonance_db: float = 12.0,
+          attack_ms: float = 100.0, decay_ms: float = 300.0, sustain: float = 0.6,
+          release_ms: float = 500.0, note_hz: float = 110.0, notes: int = 3):
     """``notes`` notes of a subtractive voice: a band-limited ``wave`` at ``note_hz``, a
     12 dB per octave resonant low-pass (the Web Audio BiquadFilterNode's, whose Q is in dB:
     ``filters.biquad`` with q = 10^(resonance_db/20)), and an ADSR amplitude envelope
-    (``sustain`` in percent), each note held 0.6 s."""
-    env = adsr(0.6, attack_ms / 1000, decay_ms / 1000, sustain / 100, release_ms / 1000)
+    (``sustain`` a level from 0 to 1), each note held 1.2 s."""
+    env = adsr(1.2, attack_ms / 1000, decay_ms / 1000, sustain, release_ms / 1000)
     osc = oscillator(note_hz, len(env) / SR, wave, amp=0.5)[: len(env)]
     voice = filters.biquad(osc, "lowpass", cutoff_hz, q=synth_q(resonance_db)) * env
     return dsp.concat(*[voice] * int(notes), gap=0.25)

@@ -11,13 +11,26 @@
 //   node labs.mjs badinput <page-url>
 //       Types 99999 and then "abc" into every lab's first number field; prints the shown
 //       values and the statistics of the sound rendered offline with the resulting values.
+//   node labs.mjs axe <page-url> [break]
+//       Reveals every lab (so its controls, curve and live region are in the page), then runs
+//       axe-core on the labs in light mode (WCAG 2.0/2.1 A and AA, best practice) and in dark
+//       mode (the color rules), and collects CSP violations. With "break", the first
+//       control's label is detached first: a broken fixture that axe must report.
 //
 // Uncaught exceptions are reported in "exceptions", console errors in "errors".
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { launch } from "./chromium.mjs";
 
 const [mode, url, extra] = process.argv.slice(2);
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await context.addInitScript(() => {
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", (e) => {
+    window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile || ""}:${e.lineNumber || ""})`);
+  });
+});
 const page = await context.newPage();
 const errors = [];
 const exceptions = [];
@@ -125,6 +138,28 @@ if (mode === "agreement") {
     results.push(entry);
   }
   out.results = results;
+} else if (mode === "axe") {
+  const require = createRequire(import.meta.url);
+  const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate((broken) => {
+    document.querySelectorAll(".course-lab-reveal").forEach((b) => b.click());
+    if (broken) {
+      document.querySelector(".course-lab-control label").removeAttribute("for");
+      document.querySelector(".course-lab-value").removeAttribute("aria-label");
+    }
+  }, extra === "break");
+  await page.waitForTimeout(500);
+  await page.evaluate(axeSource);
+  const run = (runOnly) => page.evaluate(async (runOnly) => {
+    const r = await window.axe.run({ include: [[".course-lab"]] }, { runOnly, resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, count: v.nodes.length,
+      nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
+  }, runOnly);
+  out.light = await run({ type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForTimeout(50);
+  out.dark = await run({ type: "rule", values: ["color-contrast", "link-in-text-block"] });
+  out.csp = await page.evaluate(() => window.__csp.splice(0));
 }
 await browser.close();
 process.stdout.write(JSON.stringify(out));

@@ -143,9 +143,10 @@ def bad_input_problems(entry: dict) -> list[str]:
     """What went wrong when 99999, "abc" and -99999 were typed into a lab's first number
     field (empty: each was clamped, the clamped value shown, and the sound stayed finite
     and audible)."""
-    first = json.loads(entry["params"])[0]
-    if "choices" in first:
+    numeric = [p for p in json.loads(entry["params"]) if "choices" not in p]
+    if not numeric:
         return []
+    first = numeric[0]  # the first number field's parameter
     problems = []
     want = {"99999": first["max"], "abc": first["max"], "-99999": first["min"]}
     for typed, value in want.items():

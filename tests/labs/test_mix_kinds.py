@@ -158,3 +158,14 @@ def test_a_compressor_render_with_other_ballistics_fails():
     problems = module.check_extra(values, bad)
     assert any("gain reduction at sample" in p for p in problems)
     assert any("output level in window" in p for p in problems)
+
+
+def test_the_five_labs_are_in_their_lessons():
+    from test_lessons import course_labs
+
+    found = course_labs()
+    assert found.get("eq") == ["docs/modules/06-mixing/eq.rst"]
+    assert found.get("compressor") == ["docs/modules/06-mixing/compression.rst"]
+    assert found.get("pan_width") == ["docs/modules/06-mixing/workflow-balance-panning.rst"]
+    assert found.get("loudness") == ["docs/modules/07-mastering/loudness-targets.rst"]
+    assert found.get("speaker_delay") == ["docs/modules/09-live-sound/coverage-delays-tuning.rst"]

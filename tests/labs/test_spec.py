@@ -45,6 +45,8 @@ def test_formatting_and_settings_text():
     assert spec.fmt_value(DELAY, 1.0) == "1 ms"
     assert spec.fmt_value(Param("g", "Gain", -3.0, "dB", -24, 24, 0.5), -3.0) == "\u22123 dB"
     assert spec.settings_text([DELAY, WAVE]) == "delay 1 ms, wave sawtooth"
+    tpdf = Param("dither", "TPDF dither", "on", choices=("on", "off"))
+    assert spec.settings_text([tpdf]) == "TPDF dither on"
 
 
 @pytest.mark.parametrize(("param", "fragment"), [

@@ -1,6 +1,7 @@
 """Speed and quality as Lighthouse measures them (npm package, Debian's Chromium, mobile
 profile with simulated throttling): 100 for performance, accessibility, best practices and
-SEO on the landing page and on a lesson page with audio, quizzes and figures.
+SEO on the landing page, on a lesson page with audio, quizzes and figures, and on a lesson
+page with a live lab (its scripts included).
 
 Lab scores vary from run to run with the machine's load (Lighthouse's docs on variability
 recommend the median of several runs), so the median of three runs (by performance score)
@@ -14,7 +15,8 @@ import pytest
 import browser
 from sphinx_project import BROKEN_SITE
 
-PAGES = ["index.html", "modules/01-sound-and-hearing/decibels-and-levels.html"]
+PAGES = ["index.html", "modules/01-sound-and-hearing/decibels-and-levels.html",
+         "modules/01-sound-and-hearing/harmonics-timbre-phase.html"]
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +28,11 @@ def quiet(course):
     for future in course.background.values():
         future.exception()  # waits; errors are reported by the tests that use the result
     return course
+
+
+def test_lab_page_has_a_lab_and_its_scripts(course):
+    html = (course.html / PAGES[2]).read_text(encoding="utf-8")
+    assert 'data-lab="comb"' in html and "_static/labs/comb.js" in html
 
 
 def test_lesson_page_has_audio_quizzes_and_figures(course):

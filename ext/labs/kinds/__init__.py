@@ -21,6 +21,11 @@ A kind module provides (checked by :func:`check_kind`, and by tests/labs/test_ki
 ``figure``       ``figure(values) -> matplotlib.figure.Figure``: the print figure (no pyplot)
 ``ALT``          ``alt(values) -> str``: the figure's text alternative
 ``recipe_params``  (optional) ``recipe_params(values) -> dict`` for the recipe
+``LOUDNESS``     (optional) the audio example's ``:loudness:``: a target in LUFS, or None
+                 for none (a 34 Hz tone cannot be normalized by a K-weighted measure)
+``LESSON_FACTS``   (optional) texts that the lesson must contain just before each
+                 ``.. lab::`` of this kind: the defaults in the lesson's words ("1 ms"), so
+                 that the lesson and the lab cannot disagree (tests/labs/test_lessons.py)
 
 The browser side of the kind is ``ext/static/labs/<KIND>.js`` (the contract is in
 ext/README.md, "Labs").

@@ -25,6 +25,8 @@ RECIPE = "lab-comb"
 TOLERANCE = 0.5
 FLOOR = -30.0
 UNIT = "dB"
+#: What the lesson must say next to the lab (tests/labs/test_lessons.py): its defaults.
+LESSON_FACTS = ("1 ms", "100 %")
 
 
 def notches(values: dict, fmax: float = 20000.0) -> list[float]:

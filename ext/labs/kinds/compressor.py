@@ -52,6 +52,8 @@ PARAMS = (
 RECIPE = "lab-compressor"
 TOLERANCE = 0.5
 UNIT = "dB"
+#: The defaults as compression.rst states them just before the lab.
+LESSON_FACTS = ("−20 dBFS", "4:1", "hard knee", "0.5 ms attack", "60 ms release")
 #: Tolerance of the rendered output against dynamics.compress (dB, per 10 ms window and per
 #: sample of the gain-reduction trace): float32 rendering against float64.
 RENDER_TOLERANCE = 0.05

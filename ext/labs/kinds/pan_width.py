@@ -32,6 +32,8 @@ RECIPE = "lab-pan-width"
 TOLERANCE = 0.1
 FLOOR = -40.0
 UNIT = "dB"
+#: The defaults as workflow-balance-panning.rst states them just before the lab.
+LESSON_FACTS = ("centered", "−3 dB law", "100 % width")
 
 
 def gains(values: dict, positions) -> tuple[np.ndarray, np.ndarray]:
