@@ -179,11 +179,21 @@
     return h;
   }
 
-  /** True peak (dBTP): the largest |sample| of the four-times oversampled channels. */
+  /**
+   * True peak (dBTP): the largest |sample| of the four-times oversampled channels (and of the
+   * original samples). Polyphase: output 4m + r is sum over q of h[4q + r] x[m - q].
+   */
   function truePeakDb(channels) {
     var list = Array.isArray(channels) ? channels : [channels];
     var h = interpolator();
     var N = h.length;
+    var phases = [0, 1, 2, 3].map(function (r) {
+      var taps = [];
+      for (var k = r; k < N; k += 4) {
+        taps.push(h[k]);
+      }
+      return new Float64Array(taps);
+    });
     var peak = 0;
     list.forEach(function (x) {
       var n = x.length;
@@ -192,19 +202,19 @@
           peak = Math.abs(x[i]);
         }
       }
-      // y[j] = sum_k h[k] u[j - k], u the zero-stuffed signal (u[4i] = x[i])
-      for (var j = 0; j < 4 * n + N; j++) {
-        var p = j % 4;
-        var acc = 0;
-        for (var k = p; k < N; k += 4) {
-          var idx = (j - k) / 4;
-          if (idx >= 0 && idx < n) {
-            acc += h[k] * x[idx];
+      for (var r = 0; r < 4; r++) {
+        var taps = phases[r], Q = taps.length;
+        for (var m = 0; m < n + Q; m++) {
+          var acc = 0;
+          var qLo = Math.max(0, m - n + 1), qHi = Math.min(Q - 1, m);
+          for (var q = qLo; q <= qHi; q++) {
+            acc += taps[q] * x[m - q];
           }
-        }
-        var a = Math.abs(acc);
-        if (a > peak) {
-          peak = a;
+          if (acc > peak) {
+            peak = acc;
+          } else if (-acc > peak) {
+            peak = -acc;
+          }
         }
       }
     });
@@ -319,10 +329,16 @@
   function master(p) {
     var key = p.drive_db + "/" + p.ceiling_db;
     if (cache.key !== key) {
-      cache.source = cache.source || loop();
+      if (!cache.source) {
+        cache.source = loop();
+        // a gain moves loudness and true peak by its own decibels: measure the loop once
+        cache.sourceLufs = integratedLufs(cache.source);
+        cache.sourceTruePeak = truePeakDb(cache.source);
+      }
       var driven = gain(cache.source, p.drive_db);
       var m = limit(driven, p.ceiling_db, RELEASE_MS, LOOKAHEAD_MS);
-      cache.master = { inputLufs: integratedLufs(driven), inputTruePeak: truePeakDb(driven),
+      cache.master = { inputLufs: cache.sourceLufs + p.drive_db,
+        inputTruePeak: cache.sourceTruePeak + p.drive_db,
         channels: m, lufs: integratedLufs(m), truePeak: truePeakDb(m) };
       cache.key = key;
     }
