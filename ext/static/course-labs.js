@@ -357,6 +357,7 @@
     reveal.addEventListener("click", function () {
       panel.removeAttribute("hidden");
       reveal.setAttribute("hidden", "hidden");
+      root.classList.add("course-lab-revealed");
       self.redraw(true);
       var first = panel.querySelector("input, select");
       if (first) {
@@ -376,7 +377,7 @@
       });
       self.changed("Reset to the default setting. ");
     });
-    this.redraw(false);
+    /* The curve is drawn at Reveal: nothing is computed while the page loads. */
   }
 
   Instance.prototype.control = function (p, uid) {
