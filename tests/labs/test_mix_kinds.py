@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from labs import spec
 from labs.kinds import get_kind
 from labsite import disagreements
-
-MIX_KINDS = ("eq", "compressor", "pan_width", "loudness", "speaker_delay")
 
 
 def defaults(kind):

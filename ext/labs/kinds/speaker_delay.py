@@ -17,8 +17,6 @@ fixture (a reference at a fixed 343 m/s, 0.08 ms off at 50 m, must fail).
 
 from __future__ import annotations
 
-import numpy as np
-
 from labs.kinds import _common as c
 from labs.spec import Param
 
