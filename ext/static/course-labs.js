@@ -347,7 +347,11 @@
     this.summary = el("figcaption", { id: uid + "-summary", "class": "course-lab-summary" });
     figure.appendChild(this.summary);
     panel.appendChild(figure);
-    this.status = el("p", { "class": "course-lab-status", "aria-live": "polite" });
+    /* What changed: a visible note (a clamped value), and the live region that reads the
+     * note and the new state to screen readers (visually hidden: the caption shows it). */
+    this.note = el("p", { "class": "course-lab-note" });
+    panel.appendChild(this.note);
+    this.status = el("p", { "class": "course-lab-status course-lab-sr", "aria-live": "polite" });
     panel.appendChild(this.status);
 
     var fallback = root.querySelector(".course-lab-fallback");
@@ -475,6 +479,7 @@
     this.summary.textContent = c.summary || "";
     if (announce) {
       var self = this;
+      this.note.textContent = note || "";
       var text = (note || "") + (this.lab.describe ? this.lab.describe(this.values) : c.summary || "");
       clearTimeout(this.announce);
       this.announce = setTimeout(function () {

@@ -118,3 +118,16 @@ def test_sample_and_hold_keeps_rate_and_aliases():
     assert abs(f[np.argmax(p)] - 9000) <= 4  # the folded tone is now the loudest
     z = dg.sample_and_hold(np.arange(10.0), 2.5)
     assert list(z) == [0, 0, 0, 2, 2, 5, 5, 5, 7, 7]
+
+
+def test_alias_frequency_folds_about_the_nearest_multiple():
+    from soundlib.digital import alias_frequency
+
+    assert alias_frequency(30000, 48000) == 18000   # Module 2's worked example
+    assert alias_frequency(5000, 8000) == 3000      # the sampling lab's default
+    assert alias_frequency(1000, 8000) == 1000      # below Nyquist: itself
+    assert alias_frequency(8000, 8000) == 0
+    import pytest
+
+    with pytest.raises(ValueError):
+        alias_frequency(1000, 0)

@@ -55,7 +55,9 @@
   }
 
   function curve(v) {
-    var x = A.logFrequencies(20, 20000, 600);
+    /* the notches themselves are sampled too, so that every one reaches the floor */
+    var x = A.logFrequencies(20, 20000, 600).concat(notches(v.delay_ms, 20000))
+      .sort(function (a, b) { return a - b; });
     return {
       x: x, y: responseDb(v.delay_ms, v.mix, x), xScale: "log", xRange: [20, 20000],
       yRange: [FLOOR, 9], xLabel: "Frequency (Hz)", yLabel: "Level change (dB)",
