@@ -31,16 +31,9 @@ def _log_freq_axis(ax, lo=20.0, hi=20000.0, dense=True):
 
 def _pan_gains(law, p):
     """Left and right gains for pan position p in [-1, 1] under a named pan law."""
-    theta = (p + 1.0) * np.pi / 4.0
-    cp_l, cp_r = np.cos(theta), np.sin(theta)            # constant power: -3 dB at center
-    lin_l, lin_r = (1.0 - p) / 2.0, (1.0 + p) / 2.0      # linear: -6 dB at center
-    if law == -3.0:
-        return cp_l, cp_r
-    if law == -6.0:
-        return lin_l, lin_r
-    if law == -4.5:                                      # geometric mean of the two
-        return np.sqrt(cp_l * lin_l), np.sqrt(cp_r * lin_r)
-    raise ValueError(law)
+    from soundlib.effects import pan_gains
+
+    return pan_gains(p, law)
 
 
 @figure("m06-pan-laws")

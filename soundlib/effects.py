@@ -29,6 +29,8 @@ __all__ = [
     "synthetic_ir",
     "reverb",
     "pan",
+    "pan_gains",
+    "PAN_LAWS_DB",
     "ms_encode",
     "ms_decode",
     "width",
@@ -236,6 +238,35 @@ def pan(x, position, *, sr=SR):
     p = np.clip(np.asarray(position, dtype=np.float64), -1.0, 1.0)
     theta = (p + 1.0) * np.pi / 4.0
     return np.column_stack([m * np.cos(theta), m * np.sin(theta)])
+
+
+PAN_LAWS_DB = (-3.0, -4.5, -6.0)
+
+
+def pan_gains(position, law_db=-3.0):
+    """Left and right gains of a mono source at ``position`` (−1 left, 0 center, +1 right)
+    under a pan law named by its center attenuation (Module 6, "Pan laws"):
+
+    - ``-3.0`` (constant power): ``cos θ``, ``sin θ`` with ``θ = (position + 1) π / 4``;
+      each side is 0.7071 (−3.01 dB) at the center, and ``L² + R²`` is constant;
+    - ``-6.0`` (linear): ``(1 − position) / 2``, ``(1 + position) / 2``; 0.5 (−6.02 dB) at
+      the center, and ``L + R`` is constant;
+    - ``-4.5``: the geometric mean of the two, 0.5946 (−4.52 dB) at the center.
+
+    ``position`` may be a scalar or an array; returns ``(left, right)``. Any other law
+    raises ``ValueError``.
+    """
+    p = np.clip(np.asarray(position, dtype=np.float64), -1.0, 1.0)
+    theta = (p + 1.0) * np.pi / 4.0
+    cp_l, cp_r = np.cos(theta), np.sin(theta)
+    lin_l, lin_r = (1.0 - p) / 2.0, (1.0 + p) / 2.0
+    if law_db == -3.0:
+        return cp_l, cp_r
+    if law_db == -6.0:
+        return lin_l, lin_r
+    if law_db == -4.5:
+        return np.sqrt(cp_l * lin_l), np.sqrt(cp_r * lin_r)
+    raise ValueError(f"unknown pan law {law_db!r} dB; the laws are {PAN_LAWS_DB}")
 
 
 def ms_encode(x):

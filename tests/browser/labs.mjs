@@ -66,9 +66,9 @@ if (mode === "agreement") {
       text: (el.textContent || "").trim().slice(0, 60),
       visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 } : {};
   });
-  const tabTo = async (pred, max = 400) => {
+  const tabTo = async (pred, max = 400, key = "Tab") => {
     for (let i = 0; i < max; i++) {
-      await page.keyboard.press("Tab");
+      await page.keyboard.press(key);
       const a = await active();
       if (pred(a)) return { ...a, tabs: i + 1 };
     }
@@ -90,8 +90,9 @@ if (mode === "agreement") {
       await page.keyboard.press("Enter");
       steps.afterReset = await firstValue();
     }
-    steps.play = await tabTo((a) => a.cls.includes("course-lab-play"), 40) ||
-      await page.keyboard.press("Shift+Tab").then(active);
+    // Play comes just before Reset: search backwards (forwards, a page with many labs has
+    // more than 40 stops after Reset before the focus wraps around).
+    steps.play = await tabTo((a) => a.cls.includes("course-lab-play"), 40, "Shift+Tab");
     if (steps.play && steps.play.cls && steps.play.cls.includes("course-lab-reset")) {
       await page.keyboard.press("Shift+Tab");
       steps.play = await active();

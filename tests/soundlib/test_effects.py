@@ -166,3 +166,23 @@ def test_vibrato_depth_in_cents():
     cents = 1200 * np.log2(inst / f0)
     assert cents.max() == pytest.approx(50, rel=0.15)
     assert cents.min() == pytest.approx(-50, rel=0.15)
+
+
+def test_pan_gains_name_their_center_attenuation():
+    import math
+
+    from soundlib.effects import pan_gains
+
+    for law, center in ((-3.0, -3.0103), (-4.5, -4.5154), (-6.0, -6.0206)):
+        left, right = pan_gains(0.0, law)
+        assert abs(20 * math.log10(float(left)) - center) < 1e-3
+        assert abs(float(left) - float(right)) < 1e-12
+        hard_l, hard_r = pan_gains(-1.0, law)
+        assert abs(float(hard_l) - 1.0) < 1e-12 and abs(float(hard_r)) < 1e-12
+    # -3 dB keeps L² + R² constant, -6 dB keeps L + R constant
+    p = np.linspace(-1, 1, 21)
+    l3, r3 = pan_gains(p, -3.0)
+    l6, r6 = pan_gains(p, -6.0)
+    assert np.allclose(l3 ** 2 + r3 ** 2, 1.0) and np.allclose(l6 + r6, 1.0)
+    with pytest.raises(ValueError, match="unknown pan law"):
+        pan_gains(0.0, -5.0)
