@@ -2,8 +2,9 @@
 
 import shutil
 
-import browser
 from gym_helpers import site
+
+import browser
 
 PAGES = ["gym/eq.html", "gym/levels.html", "gym/space.html", "gym/index.html"]
 
