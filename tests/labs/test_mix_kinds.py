@@ -1,7 +1,7 @@
 """The mixing, mastering and live-sound labs (kinds eq, compressor, pan_width, loudness,
 speaker_delay): their references are the lessons' numbers, and the agreement comparison
 (``labsite.disagreements``) catches the mistakes a lab could plausibly make. Python only:
-the browser side is compared in test_agreement.py.
+the browser side is compared in test_lab_agreement.py.
 
 Each broken fixture is a "browser" measurement computed with a deliberately wrong model
 (a wrong pan law, a soft knee where the lab has a hard one, a meter that forgets a channel,
