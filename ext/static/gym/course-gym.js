@@ -519,7 +519,7 @@
   /**
    * The reference level of the calibration noise and of every stimulus, in dBFS RMS: mono
    * pink noise at -23 dBFS, played on both channels, measures -20.2 LUFS (ITU-R BS.1770,
-   * soundlib.loudness; tests/gym/test_agreement.py), the loudness of the course's
+   * soundlib.loudness; tests/gym/test_gym_agreement.py), the loudness of the course's
    * calibration clip and of every normalized example (-20 LUFS).
    */
   var REF_DB = -23;
