@@ -1,5 +1,5 @@
-"""The mixing, mastering and live-sound labs (kinds eq, compressor, pan_width, loudness,
-speaker_delay): their references are the lessons' numbers, and the agreement comparison
+"""The mixing, mastering and live-sound labs (kinds eq, compressor, pan-width, loudness,
+speaker-delay): their references are the lessons' numbers, and the agreement comparison
 (``labsite.disagreements``) catches the mistakes a lab could plausibly make. Python only:
 the browser side is compared in test_lab_agreement.py.
 
@@ -33,9 +33,9 @@ def test_defaults_are_the_lessons_numbers():
     comp, c = defaults("compressor")
     assert (c["threshold_db"], c["ratio"], c["attack_ms"], c["release_ms"]) == (-20.0, 4.0, 0.5, 60.0)
     assert comp.reference(c, [-10.0, -30.0]) == [-17.5, -30.0]   # the worked example
-    pan, p = defaults("pan_width")
+    pan, p = defaults("pan-width")
     assert abs(pan.reference(p, [0.0])[0] - -3.0103) < 1e-3      # -3 dB law at the center
-    delay, d = defaults("speaker_delay")
+    delay, d = defaults("speaker-delay")
     main, tower = delay.reference(d, [1, 2])
     assert abs(tower - main - 10.0) < 0.1                          # the main PA leads by 10 ms
     from soundlib import alignment
@@ -59,11 +59,11 @@ def test_platform_targets_are_the_tables():
 
 
 
-@pytest.mark.parametrize("kind", ["compressor", "pan_width", "speaker_delay"])
+@pytest.mark.parametrize("kind", ["compressor", "pan-width", "speaker-delay"])
 def test_the_reference_itself_agrees(kind):
     module, values = defaults(kind)
-    x = {"compressor": lambda: list(module.LEVELS), "pan_width": lambda: list(range(-100, 101, 10)),
-         "speaker_delay": lambda: [1, 2]}[kind]()
+    x = {"compressor": lambda: list(module.LEVELS), "pan-width": lambda: list(range(-100, 101, 10)),
+         "speaker-delay": lambda: [1, 2]}[kind]()
     good = {"x": x, "y": module.reference(values, x)}
     problems = disagreements(module, values, good)
     # only check_extra may complain (no extra data was sent)
@@ -79,7 +79,7 @@ def test_a_soft_knee_where_the_lab_has_a_hard_one_fails():
 
 
 def test_a_wrong_pan_law_fails():
-    module, values = defaults("pan_width")
+    module, values = defaults("pan-width")
     x = list(range(-100, 101, 10))
     wrong = module.reference(dict(values, law=module.LAWS[1]), x)  # -4.5 dB where -3 is set
     problems = disagreements(module, values, {"x": x, "y": wrong, "extra": {}})
@@ -87,7 +87,7 @@ def test_a_wrong_pan_law_fails():
 
 
 def test_a_right_channel_off_by_a_fifth_of_a_db_fails():
-    module, values = defaults("pan_width")
+    module, values = defaults("pan-width")
     x = list(range(-100, 101, 10))
     right = [v + 0.2 for v in module._db(module.gains(values, x)[1])]
     problems = module.check_extra(values, {"x": x, "right": right})
@@ -97,7 +97,7 @@ def test_a_right_channel_off_by_a_fifth_of_a_db_fails():
 
 
 def test_the_rounded_speed_of_sound_fails_by_more_than_a_sample():
-    module, values = defaults("speaker_delay")
+    module, values = defaults("speaker-delay")
     c = 343.0                                                      # not 343.2 at 20 °C
     main = 1000 * (values["tower_m"] + values["behind_m"]) / c
     tower = values["delay_ms"] + 1000 * values["behind_m"] / c
@@ -163,6 +163,6 @@ def test_the_five_labs_are_in_their_lessons():
     found = course_labs()
     assert found.get("eq") == ["docs/modules/06-mixing/eq.rst"]
     assert found.get("compressor") == ["docs/modules/06-mixing/compression.rst"]
-    assert found.get("pan_width") == ["docs/modules/06-mixing/workflow-balance-panning.rst"]
+    assert found.get("pan-width") == ["docs/modules/06-mixing/workflow-balance-panning.rst"]
     assert found.get("loudness") == ["docs/modules/07-mastering/loudness-targets.rst"]
-    assert found.get("speaker_delay") == ["docs/modules/09-live-sound/coverage-delays-tuning.rst"]
+    assert found.get("speaker-delay") == ["docs/modules/09-live-sound/coverage-delays-tuning.rst"]

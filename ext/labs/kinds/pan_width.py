@@ -20,7 +20,7 @@ import numpy as np
 from labs.kinds import _common as c
 from labs.spec import Param
 
-KIND = "pan_width"
+KIND = "pan-width"
 TITLE = "Pan law and width lab"
 LAWS = ("\u22123 dB", "\u22124.5 dB", "\u22126 dB")
 PARAMS = (

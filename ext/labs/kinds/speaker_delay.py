@@ -20,7 +20,7 @@ from __future__ import annotations
 from labs.kinds import _common as c
 from labs.spec import Param
 
-KIND = "speaker_delay"
+KIND = "speaker-delay"
 TITLE = "Delay tower lab"
 PARAMS = (
     Param("tower_m", "Tower distance from the main system", 40.0, "m", 5.0, 150.0, 1.0),

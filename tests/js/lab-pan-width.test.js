@@ -1,9 +1,9 @@
-// The pan-law and width lab's pure logic (ext/static/labs/pan_width.js) against
+// The pan-law and width lab's pure logic (ext/static/labs/pan-width.js) against
 // soundlib.effects.pan_gains and effects.width (numbers from Python).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const P = require("../../ext/static/labs/pan_width.js");
+const P = require("../../ext/static/labs/pan-width.js");
 
 const PY = {
   "-3": [[-1, 1, 0], [-0.5, 0.9238795325112867, 0.3826834323650898], [0, 0.7071067811865476, 0.7071067811865475], [0.3, 0.5224985647159489, 0.8526401643540922]],

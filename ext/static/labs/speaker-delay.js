@@ -5,7 +5,7 @@
  *
  * The pure part (speed of sound with temperature, travel times, the suggested delay, the
  * arrivals, the comb's first notch) is soundlib.alignment's formulas; unit tests in
- * tests/js/labs-speaker_delay.test.js. Classic script, UMD (window.CourseLabSpeakerDelay).
+ * tests/js/lab-speaker-delay.test.js. Classic script, UMD (window.CourseLabSpeakerDelay).
  */
 (function (root, factory) {
   "use strict";
@@ -15,7 +15,7 @@
   } else {
     root.CourseLabSpeakerDelay = api;
     if (root.CourseLabs && api.lab) {
-      root.CourseLabs.register("speaker_delay", api.lab);
+      root.CourseLabs.register("speaker-delay", api.lab);
     }
   }
 })(typeof self !== "undefined" ? self : this, function () {

@@ -4,7 +4,7 @@
  * law's gains (a StereoPannerNode knows only the -3 dB law) and the mid/side matrix.
  *
  * The pure part (the three pan laws, the mid/side matrix, the mono-sum level) is the same
- * as soundlib.effects.pan_gains and effects.width; tests/js/labs-pan_width.test.js checks
+ * as soundlib.effects.pan_gains and effects.width; tests/js/lab-pan-width.test.js checks
  * it against numbers from Python. Classic script, UMD (window.CourseLabPanWidth / Node).
  */
 (function (root, factory) {
@@ -15,7 +15,7 @@
   } else {
     root.CourseLabPanWidth = api;
     if (root.CourseLabs && api.lab) {
-      root.CourseLabs.register("pan_width", api.lab);
+      root.CourseLabs.register("pan-width", api.lab);
     }
   }
 })(typeof self !== "undefined" ? self : this, function () {

@@ -1,9 +1,9 @@
-// The speaker-delay lab's pure logic (ext/static/labs/speaker_delay.js) against
+// The speaker-delay lab's pure logic (ext/static/labs/speaker-delay.js) against
 // soundlib.alignment (numbers from Python) and Module 9's worked example.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const D = require("../../ext/static/labs/speaker_delay.js");
+const D = require("../../ext/static/labs/speaker-delay.js");
 
 test("speed of sound at 10, 20 and 30 degrees C, as the lesson states", () => {
   const py = [337.3099221955511, 343.21462268256795, 349.01944191506897];
