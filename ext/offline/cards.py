@@ -86,7 +86,7 @@ class ModuleCards(SphinxDirective):
                 "      :class-card: module-card",
                 "",
                 f"      .. image:: /{ICON_DIR}/m{number}.svg",
-                "         :class: module-card-icon",
+                "         :class: module-card-icon decorative",
                 "         :alt: icon",
                 "",
                 f"      :doc:`{title} </{docname}>`",
