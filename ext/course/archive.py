@@ -34,7 +34,9 @@ def build_timestamp() -> tuple[int, int, int, int, int, int]:
         epoch = int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
     except ValueError:
         epoch = DEFAULT_EPOCH
-    stamp = time.gmtime(epoch)[:6]
+    year, month, day, hour, minute, second = time.gmtime(epoch)[:6]
+    # A ZIP stores seconds in 2-second steps: give the time an entry reads back as.
+    stamp = (year, month, day, hour, minute, second - second % 2)
     lowest, highest = (1980, 1, 1, 0, 0, 0), (2107, 12, 31, 23, 59, 58)
     return min(max(stamp, lowest), highest)  # type: ignore[return-value]
 
