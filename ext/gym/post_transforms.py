@@ -108,7 +108,10 @@ class PrintGym(SphinxPostTransform):
         node.replace_self(out)
 
     def finish_drill(self, node: drill) -> None:
-        box = nodes.container("", classes=["gym-drill-print"], ids=list(node["ids"]))
+        box = nodes.container("", classes=["gym-drill-print"])
+        # The anchor as a target: the LaTeX writer labels targets, not containers, and the
+        # drill index links here.
+        box += nodes.target("", "", ids=list(node["ids"]))
         box += nodes.rubric(node["title"], node["title"])
         box.extend(node.children)
         box += self.back_link(node)

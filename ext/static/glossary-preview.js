@@ -109,6 +109,7 @@
     body.className = "glossary-preview-definition";
     var more = box.appendChild(doc.createElement("a"));
     more.className = "glossary-preview-link";
+    more.href = links[0].href.split("#")[0]; // a real link from the start (crawlable)
     more.tabIndex = -1;
     doc.body.appendChild(box);
 
