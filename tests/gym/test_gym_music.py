@@ -1,6 +1,7 @@
 """The EQ band drill's music levels (gym/music.py, eq.js): the build writes one data script
 per source (drums, bass, pad, mix) into _static/gym/music/, which decodes to 2.5 s of 48 kHz
-16-bit PCM at the right level; from file:// a music level loads its script and plays; the
+16-bit PCM at the right level; from file:// and under the strict CSP a music level loads
+its script and plays; the
 browser's EQ on the decoded music matches soundlib's RBJ biquad within 0.5 dB; a truncated
 data script gives the drill's message, not silence or an exception."""
 
@@ -13,6 +14,7 @@ from bs4 import BeautifulSoup
 from gym_helpers import broken_copy, file_url, run_gym, site
 from test_gym_agreement import TOLERANCE_DB, rendered, spectrum_db
 
+import browser
 from soundlib import filters
 
 SOURCES = ("drums", "bass", "pad", "mix")
@@ -75,6 +77,13 @@ def test_a_music_level_plays_from_disk():
     assert out["protocol"] == "file:" and out["level"].startswith("11: music: mix")
     assert out["loaded"] == ["mix"] and out["feedback"] == ""
     assert 1e-3 < out["peak"] <= 10 ** (-1 / 20) + 1e-6      # sound, under the ceiling
+
+
+def test_a_music_level_plays_under_the_strict_csp():
+    with browser.served(site()) as base:
+        out = run_gym("music", f"{base}gym/eq.html", "7")           # drums
+    assert not out["errors"], out["errors"]      # a CSP violation is a console error
+    assert out["protocol"] == "http:" and out["loaded"] == ["drums"] and out["peak"] > 1e-3
 
 
 def test_a_truncated_data_script_gives_the_drills_message(tmp_path):
