@@ -1,9 +1,9 @@
 """The EQ band drill's music levels (gym/music.py, eq.js): the build writes one data script
 per source (drums, bass, pad, mix) into _static/gym/music/, which decodes to 2.5 s of 48 kHz
 16-bit PCM at the right level; from file:// and under the strict CSP a music level loads
-its script and plays; the
-browser's EQ on the decoded music matches soundlib's RBJ biquad within 0.5 dB; a truncated
-data script gives the drill's message, not silence or an exception."""
+its script and plays; the browser's EQ on the decoded music matches soundlib's RBJ biquad
+within 0.5 dB; a truncated data script gives the drill's message, not silence or an
+exception."""
 
 import base64
 import json
