@@ -18,6 +18,8 @@ One module per build phase, like :mod:`quiz` and :mod:`audio`:
 :mod:`gym.clips`, :mod:`gym.clip_build`
     The compression, reverb and distortion clips (recipes, catalog), rendered into the audio
     cache at build time, and the clips and audio pairs put into the drills' configs.
+:mod:`gym.music`
+    The EQ band drill's music (drums, bass, pad, mix) as data scripts in ``_static/gym/music/``.
 
 The browser side is ``ext/static/gym/``: ``course-gym.js`` (the runner), ``gym-record.js``
 (the progress record's validator) and one file per drill family, loaded only on pages with

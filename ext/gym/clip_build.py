@@ -27,7 +27,7 @@ from sphinx.util import logging
 
 from audio.collector import AudioExample, audio_data
 from audio.spec import AUDIO_DIR, NO_GENERATION_BUILDERS, example_key
-from gym import clips
+from gym import clips, music
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -135,8 +135,9 @@ def chosen_clips(node: Any, catalog: list[dict], option: Any) -> list[dict]:
 
 
 class DrillMedia(SphinxPostTransform):
-    """HTML: put the clips (compression, reverb, distortion) and the pairs (ABX) into the
-    drill's config, with URLs relative to the page being written."""
+    """HTML: put the clips (compression, reverb, distortion), the pairs (ABX) and the music
+    data scripts (eq-band, :mod:`gym.music`) into the drill's config, with URLs relative to
+    the page being written."""
 
     default_priority = 6
     builders = ("html", "dirhtml", "singlehtml")
@@ -157,6 +158,8 @@ class DrillMedia(SphinxPostTransform):
                 config["clips"] = chosen_clips(node, clip_config(kind, url), config.get("clips"))
             elif kind == "abx":
                 config["pairs"] = pair_config(self.env, url)
+            elif kind == "eq-band":
+                config["music"] = music.music_config(url)
             else:
                 continue
             node["config"] = config
@@ -214,3 +217,4 @@ def setup(app: Sphinx) -> None:
     """Register the clip step and the configs (called from the gym package's ``setup``)."""
     app.connect("env-updated", generate, priority=600)
     app.add_post_transform(DrillMedia)
+    app.connect("env-updated", music.generate, priority=600)

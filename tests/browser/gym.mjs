@@ -8,6 +8,8 @@
 //   node gym.mjs bad-input <drill-url> <index-url> a corrupt stored record and a tampered
 //                                                  import: the message, progress kept
 //   node gym.mjs disk <file-url>                   opened from disk: Start plays sound
+//   node gym.mjs music <file-url> <level>          eq-band at a music level (0-based): the
+//                                                  sound, or the drill's message, and the peak
 //   node gym.mjs first-sound <page-url> <kind>     ms from the Start click to the first
 //                                                  non-silent output frame
 //   node gym.mjs axe <page-url> ...                axe-core on running drills (Start pressed,
@@ -108,7 +110,14 @@ if (mode === "agreement") {
       const r = await CourseGymSpace.panStimulus(p, 0.5, 14);
       pans.push({ p, noise: arr(r.noise), left: arr(r.left), right: arr(r.right) });
     }
+    const music = [];
+    for (const [name, freq, gain] of [["mix", 1000, 6], ["drums", 4000, -9]]) {
+      const x = await CourseGymEq.load(name);
+      const b = await CourseGymEq.renderPeaks(x, [{ freq, q: Math.SQRT2, gain }]);
+      music.push({ name, freq, q: Math.SQRT2, gain, input: arr(x), output: arr(b.getChannelData(0)) });
+    }
     return {
+      music,
       eq: [
         { freq: 1000, q: Math.SQRT2, gain: 9, noise: arr(eq.noise), output: arr(eq.output) },
         { freq: 125, q: 4.3184, gain: -6, noise: arr(eqCut.noise), output: arr(eqCut.output) },
@@ -219,6 +228,37 @@ if (mode === "agreement") {
   Object.assign(out, g);
   out.played = await page.$eval(root, (n) => Number(n.getAttribute("data-played") || 0));
   out.startToPlayMs = await page.$eval(root, (n) => Number(n.getAttribute("data-first-sound-ms")));
+} else if (mode === "music") {
+  const [url, level] = args;
+  const root = '[data-drill="eq-band"]';
+  await page.goto(url, { waitUntil: "load" });
+  await page.selectOption(`${root} select`, level);
+  await page.evaluate(() => {
+    const play = CourseAudio.play;
+    window.__gym = {};
+    CourseAudio.play = function (buffer, opts) {
+      const an = CourseAudio.context().createAnalyser();
+      an.fftSize = 2048;
+      CourseAudio.context().courseOutput.ceiling.connect(an);
+      const data = new Float32Array(2048);
+      const poll = () => {
+        an.getFloatTimeDomainData(data);
+        for (const v of data) window.__gym.peak = Math.max(window.__gym.peak || 0, Math.abs(v));
+        if (!(window.__gym.peak > 1e-4)) setTimeout(poll, 5);
+      };
+      poll();
+      return play(buffer, opts);
+    };
+  });
+  await page.click(`${root} .gym-start`);
+  await page.waitForFunction((r) => window.__gym.peak > 1e-4 ||
+    document.querySelector(`${r} .gym-feedback`).textContent, root, { timeout: 20000 });
+  Object.assign(out, await page.evaluate((r) => ({
+    peak: window.__gym.peak || 0, protocol: location.protocol,
+    feedback: document.querySelector(`${r} .gym-feedback`).textContent,
+    loaded: Object.keys(window.CourseGymMusic || {}),
+    level: document.querySelector(`${r} select`).selectedOptions[0].textContent,
+  }), root));
 } else if (mode === "axe") {
   const require = createRequire(import.meta.url);
   const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

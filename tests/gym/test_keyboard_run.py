@@ -19,7 +19,7 @@ def test_a_keyboard_only_run_passes_one_level_of_two_drills():
     assert runs["pan"]["result"] == "passed" and runs["pan"]["trials"] == 10
     assert all(r["focusVisible"] for r in out["runs"])
     drills = out["record"]["areas"]["gym"]["drills"]
-    assert drills["eq-band"]["level"] == 1 and drills["eq-band"]["levels"] == 7
+    assert drills["eq-band"]["level"] == 1 and drills["eq-band"]["levels"] == 11
     assert drills["pan"] == {**drills["pan"], "level": 1, "levels": 4, "title": "Panning",
                              "page": "gym/space"}
 

@@ -1,6 +1,10 @@
 """Size: the gym's JavaScript (ext/static/gym/*.js) is at most 25 KB gzipped in total, and a
 first visit to each drill page of the test site stays under the course's 120 KB
-(tools/page_weight.py, the same measure as tests/site/test_page_weight.py)."""
+(tools/page_weight.py, the same measure as tests/site/test_page_weight.py).
+
+The EQ drill's music data scripts (gym/music.py) are generated into the build's
+_static/gym/music/, not ext/static/gym/, so they are data, not counted here; a learner loads
+them only on reaching a music level (tests/gym/test_gym_music.py)."""
 
 import gzip
 from pathlib import Path

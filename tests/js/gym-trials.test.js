@@ -43,3 +43,25 @@ test("trials cover every band and both signs, and carry the answer", () => {
     assert.equal(Space.pan.score(t, t.answer, Space.pan.levels[2]), 1);
   }
 });
+
+test("eq-band: pink-noise levels first, then the music (drums, bass, pad, mix), octave bands", () => {
+  const lv = Eq.eqBand.levels;
+  assert.deepEqual(lv.map((l) => l.music || "noise"),
+    ["noise", "noise", "noise", "noise", "noise", "noise", "noise", "drums", "bass", "pad", "mix"]);
+  for (const l of lv.slice(7)) {
+    assert.ok(l.bands.every((f) => Eq.OCTAVES.includes(f)) && l.gains[0] === -l.gains[1], l.label);
+  }
+});
+
+test("eq-band music: base64 of 16-bit little-endian PCM decodes to the samples", () => {
+  const ints = [0, 1, -1, 32767, -32768, 12345, -12345];
+  const bytes = Buffer.alloc(ints.length * 2);
+  ints.forEach((v, i) => bytes.writeInt16LE(v, 2 * i));
+  const x = Eq.pcm({ n: ints.length, pcm: bytes.toString("base64") });
+  assert.ok(x instanceof Float32Array);
+  assert.deepEqual(Array.from(x), ints.map((v) => Math.fround(v / 32768)));
+  // the broken fixture: big-endian bytes do not decode to the same samples
+  bytes.swap16();
+  assert.notDeepEqual(Array.from(Eq.pcm({ n: ints.length, pcm: bytes.toString("base64") })),
+    Array.from(x));
+});

@@ -1,5 +1,6 @@
-"""The listening gym: its JavaScript size (goal: at most 25 KB gzipped), the heaviest drill
-page's first-visit weight (goal: under 120 KB), and the time from Start to the first sound.
+"""The listening gym: its JavaScript size (goal: at most 25 KB gzipped), the EQ drill's music
+data (not in a first visit), the heaviest drill page's first-visit weight (goal: under
+120 KB), and the time from Start to the first sound.
 
 The time is measured in Debian's Chromium (tests/browser/gym.mjs "first-sound", the page
 opened from disk): from the Start click to the first frame of the course's output, after the
@@ -50,6 +51,13 @@ def report(site: Path) -> None:
     raw, gz = js_size()
     print(f"gym JavaScript: {raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzipped "
           f"(goal <= 25 KB gzipped)")
+    music = sorted((site / "_static" / "gym" / "music").glob("*.js"))
+    if music:
+        sizes = [len(f.read_bytes()) for f in music]
+        gzs = [len(gzip.compress(f.read_bytes(), 6, mtime=0)) for f in music]
+        print(f"gym: music data (eq-band, loaded at a music level only): {len(music)} files, "
+              f"{sum(sizes) / 1024:.0f} KB raw, {sum(gzs) / 1024:.0f} KB gzipped "
+              f"(largest {max(gzs) / 1024:.0f} KB)")
     pages = drill_pages(site)
     if not pages:
         print("gym: no drill pages in this build")

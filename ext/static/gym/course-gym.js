@@ -313,7 +313,9 @@
         node.setAttribute("data-played", String((+node.getAttribute("data-played") || 0) + 1));
         return Promise.resolve();
       }
-      return sound(sid, answer).then(playBuffer);
+      return sound(sid, answer).then(playBuffer, function (e) {
+        feedback.textContent = e.message;
+      });
     }
 
     function sounds() {

@@ -3,7 +3,7 @@
  * cut?) and "eq-fix" (set the EQ that cancels it). Pink noise (CourseAudio.pinkNoise) through
  * the Web Audio API's BiquadFilterNode ("peaking"), rendered in an OfflineAudioContext and
  * loudness-matched (CourseAudio.matchRms) so that the boosted version is not simply louder.
- * The music sources (drums, bass, pad, full mix) are left to a later level.
+ * Music levels: the build's data scripts (gym/music.py), loaded by <script> (file:// too).
  * UMD: window.CourseGymEq in a browser; require() in Node gives the pure parts.
  */
 (function (root, factory) {
@@ -108,6 +108,31 @@
     return A.fadeEdges(A.pinkNoise(Math.round(SECONDS * 48000), trial.noiseSeed), 0.02);
   }
 
+  var music = {};
+
+  function load(name) {
+    return music[name] || (music[name] = new Promise(function (ok, no) {
+      var doc = root.document, s = doc.createElement("script");
+      s.src = JSON.parse(doc.querySelector("[data-drill=eq-band]")
+        .getAttribute("data-drill-config")).music[name];
+      s.onload = s.onerror = function () {
+        var m = (root.CourseGymMusic || {})[name];
+        if (m && m.pcm.length >= m.n * 8 / 3) { ok(pcm(m)); } else {
+          no(new Error(s.src + " is missing or damaged."));
+        }
+      };
+      doc.head.appendChild(s);
+    }));
+  }
+
+  function pcm(m) {  // base64 of 16-bit PCM -> Float32Array
+    var s = atob(m.pcm), x = new Float32Array(m.n);
+    for (var i = 0; i < m.n; i++) {
+      x[i] = (s.charCodeAt(2 * i) | s.charCodeAt(2 * i + 1) << 24 >> 16) / 32768;
+    }
+    return x;
+  }
+
   function matched(promise) {
     return promise.then(function (buf) {
       lib("CourseAudio", "../course-audio.js").matchRms([buf], REF_DB);
@@ -119,6 +144,12 @@
 
   function band(lv, i) {
     return lv.bands[i];
+  }
+
+  function mus(name, bands, g) {
+    return { label: "music: " + name + ", octave bands, \u00b1" + g + " dB", trials: 14,
+      bands: bands,
+      gains: [g, -g], q: Q_OCTAVE, perOctave: 1, music: name };
   }
 
   var eqBand = {
@@ -137,6 +168,8 @@
         bands: THIRDS_LOW, gains: [6, -6], q: Q_THIRD, perOctave: 3 },
       { label: "third-octave bands 1 kHz to 6.3 kHz, \u00b16 dB", trials: 16,
         bands: THIRDS_HIGH, gains: [6, -6], q: Q_THIRD, perOctave: 3 },
+      mus("drums", OCTAVES, 9), mus("bass", OCTAVES.slice(0, 4), 9),
+      mus("pad", OCTAVES.slice(1, 5), 9), mus("mix", OCTAVES, 6),
     ],
     sounds: function () {
       return [{ id: "flat", label: "A: flat", key: "a" }, { id: "eq", label: "B: with EQ",
@@ -162,7 +195,10 @@
     },
     render: function (trial, sid, answer, lv) {
       var filters = sid === "flat" ? [] : [{ freq: trial.freq, q: lv.q, gain: trial.gain }];
-      return matched(renderPeaks(noiseOf(trial), filters));
+      var A = lib("CourseAudio", "../course-audio.js");
+      return matched(lv.music ? load(lv.music).then(function (x) {
+        return renderPeaks(A.fadeEdges(x.slice(), 0.02), filters);
+      }) : renderPeaks(noiseOf(trial), filters));
     },
     score: function (trial, answer, lv) {
       var sign = answer.sign || (trial.gain > 0 ? "+" : "-");
@@ -262,5 +298,6 @@
 
   return { OCTAVES: OCTAVES, THIRDS_LOW: THIRDS_LOW, THIRDS_HIGH: THIRDS_HIGH,
     Q_OCTAVE: Q_OCTAVE, Q_THIRD: Q_THIRD, describe: describe, residualDb: residualDb,
-    eqBand: eqBand, eqFix: eqFix, stimulus: stimulus, renderPeaks: renderPeaks };
+    eqBand: eqBand, eqFix: eqFix, stimulus: stimulus, renderPeaks: renderPeaks, load: load,
+    pcm: pcm };
 });
