@@ -110,8 +110,10 @@ class PrintGym(SphinxPostTransform):
     def finish_drill(self, node: drill) -> None:
         box = nodes.container("", classes=["gym-drill-print"])
         # The anchor as a target: the LaTeX writer labels targets, not containers, and the
-        # drill index links here.
-        box += nodes.target("", "", ids=list(node["ids"]))
+        # drill index links here. The drill gives its ids up first: replace_self() copies a
+        # node's ids to its replacement, which would repeat them (EPUBCheck: duplicate ID).
+        ids, node["ids"] = list(node["ids"]), []
+        box += nodes.target("", "", ids=ids)
         box += nodes.rubric(node["title"], node["title"])
         box.extend(node.children)
         box += self.back_link(node)
