@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +35,7 @@ from audio.spec import (
     fmt_number,
 )
 from course import errors
-from course.cache import atomic_write_bytes, cache_root, json_default
+from course.cache import atomic_write_bytes, cache_root, json_default, sync_folder
 from course.player import epub_playable
 from course.tracebacks import exception_text
 
@@ -298,11 +297,4 @@ def sync_outdir(app: Sphinx, data: AudioData, cache: Path) -> None:
                     used[Path(session.file).name] = Path(session.zip_path)
     if not used and not target.exists():
         return
-    target.mkdir(parents=True, exist_ok=True)
-    for name, src in used.items():
-        dest = target / name
-        if not dest.is_file() or dest.stat().st_size != src.stat().st_size:
-            shutil.copyfile(src, dest)
-    for stale in target.iterdir():
-        if stale.is_file() and stale.name not in used:
-            stale.unlink()
+    sync_folder(target, used)

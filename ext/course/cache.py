@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,17 @@ def save_figure_deterministic(fig: Any, path: Path, fmt: str) -> None:
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT}):
         fig.savefig(buf, format=fmt, metadata=metadata)
     atomic_write_bytes(path, buf.getvalue())
+
+
+def sync_folder(target: Path, used: dict[str, Path]) -> None:
+    """Make the folder *target* hold exactly the files *used* (``{name: cached file}``):
+    copy what is missing or changed in size, remove any other file. Media caches publish
+    their files into the output with it (``_audio/``, ``_audio/gym/``)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name, src in used.items():
+        dest = target / name
+        if not dest.is_file() or dest.stat().st_size != src.stat().st_size:
+            shutil.copyfile(src, dest)
+    for stale in target.iterdir():
+        if stale.is_file() and stale.name not in used:
+            stale.unlink()

@@ -17,7 +17,6 @@ course (:func:`pair_config`), already in ``_audio/``.
 from __future__ import annotations
 
 import hashlib
-import shutil
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from sphinx.util import logging
 
 from audio.collector import AudioExample, audio_data
 from audio.spec import AUDIO_DIR, NO_GENERATION_BUILDERS, example_key
+from course.cache import sync_folder
 from gym import clips, music
 
 if TYPE_CHECKING:
@@ -198,19 +198,12 @@ def generate(app: Sphinx, env: BuildEnvironment) -> None:
     if getattr(app.builder, "format", "") != "html" or app.builder.name.startswith("epub"):
         return
     target = Path(app.outdir) / CLIP_DIR
-    target.mkdir(parents=True, exist_ok=True)
     used = {}
     for rec in recs:
         src = cache / f"{rec.key}.mp3"
         if src.is_file():
             used[Path(clip_file(rec)).name] = src
-    for name, src in used.items():
-        dest = target / name
-        if not dest.is_file() or dest.stat().st_size != src.stat().st_size:
-            shutil.copyfile(src, dest)
-    for stale in target.iterdir():
-        if stale.is_file() and stale.name not in used:
-            stale.unlink()
+    sync_folder(target, used)
 
 
 def setup(app: Sphinx) -> None:

@@ -159,30 +159,6 @@
 
   /* ---- the browser ------------------------------------------------------------------------ */
 
-  var player = null;
-
-  function playSrc(src) {
-    var A = root.CourseAudio;
-    if (!player) {
-      player = root.document.createElement("audio");
-      player.preload = "none";
-    }
-    player.pause();
-    if (player.getAttribute("src") !== src) {
-      player.setAttribute("src", src);
-    }
-    try {
-      player.currentTime = 0;
-    } catch (e) { /* not loaded yet */ }
-    player.volume = Math.min(1, Math.max(0, A.dbToGain(A.level())));
-    var started = player.play();
-    if (started && started.catch) {
-      started.catch(function () { /* stopped before it started */ });
-    }
-    var mine = player;
-    return { stop: function () { mine.pause(); } };
-  }
-
   /** Add the pair picker to the ABX drill and register the kind. */
   function mount(doc) {
     var node = doc.querySelector('[data-drill="abx"]');
@@ -243,7 +219,7 @@
       },
       play: function (trial, soundId) {
         var side = soundId === "X" ? trial.answer.x : soundId;
-        return playSrc(side === "A" ? trial.pair.a.src : trial.pair.b.src);
+        return root.CourseGym.playClip(side === "A" ? trial.pair.a.src : trial.pair.b.src);
       },
       render: function () {
         return Promise.reject(new Error("ABX plays <audio>, it renders nothing"));

@@ -188,31 +188,6 @@
     }
   }
 
-  var player = null;
-
-  /** Play `src` from the start at the calibrated level; returns {stop()}. */
-  function playClip(src) {
-    var A = root.CourseAudio;
-    if (!player) {
-      player = root.document.createElement("audio");
-      player.preload = "none";
-    }
-    player.pause();
-    if (player.getAttribute("src") !== src) {
-      player.setAttribute("src", src);
-    }
-    try {
-      player.currentTime = 0;
-    } catch (e) { /* not loaded yet: it starts at 0 anyway */ }
-    player.volume = Math.min(1, Math.max(0, A.dbToGain(A.level())));
-    var started = player.play();
-    if (started && started.catch) {
-      started.catch(function () { /* stopped before it started */ });
-    }
-    var mine = player;
-    return { stop: function () { mine.pause(); } };
-  }
-
   /** The CourseGym definition of `kind`. */
   function definition(kind) {
     var clips = null;
@@ -228,7 +203,7 @@
       controls: function (level) { return controls(kind, level); },
       play: function (trial, soundId) {
         var clip = clipFor(trial, soundId);
-        return clip ? playClip(clip.src) : { stop: function () {} };
+        return clip ? root.CourseGym.playClip(clip.src) : { stop: function () {} };
       },
       render: function () {
         return Promise.reject(new Error("clip drills play <audio>, they render nothing"));

@@ -626,8 +626,34 @@
     }
   }
 
+  var player = null;
+
+  /** Play a clip's `src` from the start through one shared <audio> element (works from
+   * file://), at the calibrated level; returns {stop()}. The clip and ABX drills use it. */
+  function playClip(src) {
+    var A = root.CourseAudio;
+    if (!player) {
+      player = root.document.createElement("audio");
+      player.preload = "none";
+    }
+    player.pause();
+    if (player.getAttribute("src") !== src) {
+      player.setAttribute("src", src);
+    }
+    try {
+      player.currentTime = 0;
+    } catch (e) { /* not loaded yet: it starts at 0 anyway */ }
+    player.volume = Math.min(1, Math.max(0, A.dbToGain(A.level())));
+    var started = player.play();
+    if (started && started.catch) {
+      started.catch(function () { /* stopped before it started */ });
+    }
+    var mine = player;
+    return { stop: function () { mine.pause(); } };
+  }
+
   return {
-    PASS: PASS, REF_DB: REF_DB, define: define, defs: defs, start: start,
+    PASS: PASS, REF_DB: REF_DB, define: define, defs: defs, start: start, playClip: playClip,
     trialSeed: trialSeed, levelResult: levelResult, bandCredit: bandCredit,
     staircase: staircase, mergeLevel: mergeLevel,
   };

@@ -127,18 +127,6 @@
     };
   }
 
-  /** Magnitude (dB) of an impulse response h at freqs: a direct DFT. */
-  function dftDb(h, freqs, fs) {
-    return freqs.map(function (f) {
-      var w = 2 * Math.PI * f / fs, re = 0, im = 0;
-      for (var n = 0; n < h.length; n++) {
-        re += h[n] * Math.cos(w * n);
-        im -= h[n] * Math.sin(w * n);
-      }
-      return 10 * Math.log10(Math.max(re * re + im * im, 1e-24));
-    });
-  }
-
   /**
    * The agreement data: the nodes' impulse response (0.5 s, rendered offline) in dB at 200
    * frequencies; extra: the drawn curve at the same frequencies, and 0.5 s of pink noise
@@ -164,7 +152,7 @@
     }, fs);
     return Promise.all([impulse, noisy]).then(function (r) {
       return {
-        x: x, y: dftDb(r[0].getChannelData(0), x, fs),
+        x: x, y: self.CourseLabs.responseDb(r[0].getChannelData(0), x, fs),
         extra: { curve: { x: x, y: responseDb(v, x) },
           noise: { input: Array.from(noise), output: Array.from(r[1].getChannelData(0)) } },
       };
